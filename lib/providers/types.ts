@@ -1,0 +1,44 @@
+import type { ShipmentEvent } from '../model/event';
+
+export type Headers = Record<string, string | string[] | undefined>;
+
+/** The secret(s) a provider signs webhook deliveries with. */
+export interface WebhookSecrets {
+	webhookSecret: string;
+}
+
+/**
+ * A tracking provider that pushes webhooks (an aggregator, or a carrier with push). One file per
+ * provider implements this and registers itself in ./registry.ts.
+ */
+export interface WebhookProvider {
+	/** Registry key, lower case: 'aftership', 'easypost'. */
+	id: string;
+	displayName: string;
+	/** Header names (lower case) that carry the signature, for docs and errors. */
+	signatureHeaders: string[];
+	/**
+	 * Checks the delivery's signature on the raw body, before anything parses it.
+	 * Must use a constant-time comparison. Returns false for a missing or wrong signature.
+	 */
+	verify(rawBody: Buffer, headers: Headers, secrets: WebhookSecrets): boolean;
+	/**
+	 * Turns a parsed payload into events. Throws PayloadError naming what is wrong for a body that
+	 * is not this provider's shape; returns [] for a valid notification that carries no shipment
+	 * change (e.g. a test ping).
+	 */
+	normalize(payload: unknown): ShipmentEvent[];
+}
+
+/** A webhook body that is not the provider's shape. Its message never quotes payload values. */
+export class PayloadError extends Error {
+	constructor(
+		readonly provider: string,
+		/** Dotted path of the offending field, e.g. "msg.tracking_number". */
+		readonly field: string,
+		message: string,
+	) {
+		super(`${provider} payload: ${field}: ${message}`);
+		this.name = 'PayloadError';
+	}
+}

@@ -1,0 +1,53 @@
+import type { JourneyTrigger } from '../model/triggers';
+
+/** The last known state of one shipment, as the journey saw it. */
+export interface ShipmentState {
+	/** `${carrier || provider}:${trackingNumber}`; see shipmentKey(). */
+	key: string;
+	trackingNumber: string;
+	status: string;
+	occurredAt: string;
+	lastTrigger?: JourneyTrigger | null;
+	updatedAt: string;
+}
+
+export interface SendLogEntry {
+	shipmentKey: string;
+	trigger: JourneyTrigger;
+	channel: string;
+	/** 'sent' only counts toward caps and duplicates; other outcomes are kept for audit. */
+	status: 'sent' | 'deferred' | 'suppressed' | 'failed';
+	providerMessageId?: string;
+	at: string;
+}
+
+/**
+ * The package's memory: idempotency keys, last status per shipment, and the send log.
+ * Every method is atomic: two executions racing on the same key cannot both win.
+ * A second backend (Redis, for queue mode) is one new file implementing this.
+ */
+export interface Store {
+	/** Claims `key` until `ttlMs` from `now`; true only for the first claimant while unexpired. */
+	claim(key: string, ttlMs: number, now?: Date): Promise<boolean>;
+	/** Gives a claim back (e.g. the work it guarded failed and may be retried). */
+	release(key: string): Promise<void>;
+	getShipment(key: string): Promise<ShipmentState | undefined>;
+	/** Writes the state unless the stored one is newer (by occurredAt); returns what is stored now. */
+	putShipment(state: ShipmentState): Promise<ShipmentState>;
+	/**
+	 * Atomically reserves the (shipment, trigger, channel) send; false if it was already reserved
+	 * or sent. A failed send calls releaseSend so a retry can go out.
+	 */
+	reserveSend(shipmentKey: string, trigger: JourneyTrigger, channel: string, now?: Date): Promise<boolean>;
+	releaseSend(shipmentKey: string, trigger: JourneyTrigger, channel: string): Promise<void>;
+	/** Number of 'sent' entries for the shipment since `since`. */
+	countSent(shipmentKey: string, since: Date): Promise<number>;
+	logSend(entry: SendLogEntry): Promise<void>;
+	/** Removes expired claims. */
+	purgeExpired(now?: Date): Promise<number>;
+	close(): Promise<void>;
+}
+
+export function shipmentKey(trackingNumber: string, carrier?: string): string {
+	return `${(carrier || 'any').toLowerCase()}:${trackingNumber.replace(/[\s-]/g, '').toUpperCase()}`;
+}
