@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import type { EventCustomer, Location, ShipmentEvent } from '../model/event';
+import { mapAftershipStatus } from './aftership-subtags';
+import {
+	compact,
+	constantTimeEqual,
+	eventId,
+	fromUnixSeconds,
+	headerValue,
+	hmacSha256,
+	normalizeCarrier,
+	opt,
+	toDateOrDateTime,
+	toIsoDateTime,
+	toPayloadError,
+} from './common';
+import { PayloadError, type Headers, type WebhookProvider, type WebhookSecrets } from './types';
+
+const PROVIDER = 'aftership';
+const SIGNATURE_HEADER = 'aftership-hmac-sha256';
+/** Webhook event codes that carry a shipment change; others (e.g. pending-time alerts) yield nothing. */
+const SHIPMENT_EVENTS = new Set(['tracking_update', 'edd_revise']);
+
+// AfterShip sends null for absent values, so every optional field is nullish.
+const text = z.string().nullish();
+
+const EstimateWindowSchema = z
+	.object({ type: text, source: text, datetime: text, datetime_min: text, datetime_max: text })
+	.passthrough();
+
+const EstimatedDateSchema = z
+	.object({ estimated_delivery_date: text, estimated_delivery_date_min: text, estimated_delivery_date_max: text })
+	.passthrough();
+
+const CheckpointSchema = z
+	.object({
+		checkpoint_time: text,
+		created_at: text,
+		message: text,
+		city: text,
+		state: text,
+		zip: text,
+		country_region: text,
+		country_iso3: text, // before API 2024-04
+		tag: text,
+		subtag: text,
+	})
+	.passthrough();
+
+const CustomerSchema = z
+	.object({ role: text, name: text, email: text, phone_number: text, language: text })
+	.passthrough();
+
+const TrackingSchema = z
+	.object({
+		id: text,
+		tracking_number: z.string().min(1),
+		slug: text,
+		tag: z.string().min(1),
+		subtag: text,
+		subtag_message: text,
+		checkpoints: z.array(CheckpointSchema).nullish(),
+		updated_at: text,
+		signed_by: text,
+		shipment_type: text,
+		order_id: text,
+		order_number: text,
+		language: text,
+		customers: z.array(CustomerSchema).nullish(),
+		customer_name: text, // before API 2025-01
+		emails: z.array(z.string()).nullish(),
+		smses: z.array(z.string()).nullish(),
+		courier_tracking_link: text,
+		aftership_tracking_url: text,
+		destination_city: text,
+		destination_state: text,
+		destination_postal_code: text,
+		destination_country_region: text,
+		latest_estimated_delivery: EstimateWindowSchema.nullish(),
+		first_estimated_delivery: EstimateWindowSchema.nullish(),
+		custom_estimated_delivery_date: EstimateWindowSchema.nullish(),
+		courier_estimated_delivery_date: EstimatedDateSchema.nullish(),
+		aftership_estimated_delivery_date: EstimatedDateSchema.nullish(),
+		order_promised_delivery_date: text,
+	})
+	.passthrough();
+
+const EnvelopeSchema = z
+	.object({
+		event: z.string().min(1),
+		event_id: text,
+		is_tracking_first_tag: z.boolean().nullish(),
+		ts: z.number().nullish(),
+		msg: z.unknown(),
+	})
+	.passthrough();
+
+type Tracking = z.infer<typeof TrackingSchema>;
+type Checkpoint = z.infer<typeof CheckpointSchema>;
+
+interface Estimate {
+	at?: string;
+	latest?: string;
+}
+
+function fromWindow(window: z.infer<typeof EstimateWindowSchema> | null | undefined): Estimate {
+	if (!window) return {};
+	return {
+		at: toDateOrDateTime(window.datetime) ?? toDateOrDateTime(window.datetime_min),
+		latest: toDateOrDateTime(window.datetime_max),
+	};
+}
+
+function fromDates(dates: z.infer<typeof EstimatedDateSchema> | null | undefined): Estimate {
+	if (!dates) return {};
+	return {
+		at: toDateOrDateTime(dates.estimated_delivery_date) ?? toDateOrDateTime(dates.estimated_delivery_date_min),
+		latest: toDateOrDateTime(dates.estimated_delivery_date_max),
+	};
+}
+
+/** AfterShip's newest estimate first (it already merges carrier, AI and custom ones), then each source. */
+function currentEstimate(tracking: Tracking): Estimate {
+	const candidates = [
+		fromWindow(tracking.latest_estimated_delivery),
+		fromDates(tracking.courier_estimated_delivery_date),
+		fromDates(tracking.aftership_estimated_delivery_date),
+		fromWindow(tracking.custom_estimated_delivery_date),
+	];
+	return candidates.find((estimate) => estimate.at !== undefined) ?? {};
+}
+
+function locationOf(checkpoint: Checkpoint | undefined): Location | undefined {
+	if (!checkpoint) return undefined;
+	const location = compact({
+		city: opt(checkpoint.city),
+		state: opt(checkpoint.state),
+		postalCode: opt(checkpoint.zip),
+		country: opt(checkpoint.country_region) ?? opt(checkpoint.country_iso3),
+	});
+	return Object.keys(location).length > 0 ? location : undefined;
+}
+
+function destinationOf(tracking: Tracking): Location | undefined {
+	const location = compact({
+		city: opt(tracking.destination_city),
+		state: opt(tracking.destination_state),
+		postalCode: opt(tracking.destination_postal_code),
+		country: opt(tracking.destination_country_region),
+	});
+	return Object.keys(location).length > 0 ? location : undefined;
+}
+
+/** The recipient first (they get the parcel), then the buyer, then whoever is listed; else legacy fields. */
+function customerOf(tracking: Tracking): EventCustomer | undefined {
+	const customers = tracking.customers ?? [];
+	const chosen =
+		customers.find((c) => c.role === 'receiver') ?? customers.find((c) => c.role === 'buyer') ?? customers[0];
+	const customer = compact({
+		name: opt(chosen?.name) ?? opt(tracking.customer_name),
+		email: opt(chosen?.email) ?? tracking.emails?.[0],
+		phone: opt(chosen?.phone_number) ?? tracking.smses?.[0],
+		locale: opt(chosen?.language) ?? opt(tracking.language),
+	});
+	return Object.keys(customer).length > 0 ? customer : undefined;
+}
+
+function parseTracking(msg: unknown): Tracking {
+	const parsed = TrackingSchema.safeParse(msg);
+	if (!parsed.success) throw toPayloadError(PROVIDER, parsed.error, ['msg']);
+	return parsed.data;
+}
+
+function toEvent(envelope: z.infer<typeof EnvelopeSchema>, tracking: Tracking): ShipmentEvent {
+	const checkpoints = tracking.checkpoints ?? [];
+	// AfterShip lists checkpoints oldest first.
+	const latest = checkpoints[checkpoints.length - 1];
+	const emittedAt = fromUnixSeconds(envelope.ts);
+	const occurredAt =
+		toIsoDateTime(latest?.checkpoint_time) ?? emittedAt ?? toIsoDateTime(tracking.updated_at);
+	if (!occurredAt) {
+		throw new PayloadError(PROVIDER, 'ts', 'required (a unix time) when msg.checkpoints has no checkpoint_time');
+	}
+	const { status, detail } = mapAftershipStatus(tracking.tag, opt(tracking.subtag));
+	const estimate = currentEstimate(tracking);
+	const first = fromWindow(tracking.first_estimated_delivery).at;
+	const content = {
+		provider: PROVIDER,
+		trackingNumber: tracking.tracking_number,
+		status,
+		detail,
+		occurredAt,
+		estimatedDelivery: estimate.at,
+	};
+	return compact({
+		id: eventId(opt(envelope.event_id), content),
+		...content,
+		providerEventId: opt(envelope.event_id),
+		providerTrackingId: opt(tracking.id),
+		carrier: normalizeCarrier(tracking.slug),
+		service: opt(tracking.shipment_type),
+		providerStatus: tracking.tag,
+		providerSubStatus: opt(tracking.subtag),
+		carrierMessage: opt(latest?.message) ?? opt(tracking.subtag_message),
+		emittedAt,
+		location: locationOf(latest),
+		destination: destinationOf(tracking),
+		estimatedDeliveryLatest: estimate.latest,
+		previousEstimatedDelivery: first !== estimate.at ? first : undefined,
+		promisedDelivery: toDateOrDateTime(tracking.order_promised_delivery_date),
+		estimateRevision: envelope.event === 'edd_revise' ? true : undefined,
+		deliveredAt: status === 'delivered' ? occurredAt : undefined,
+		signedBy: opt(tracking.signed_by),
+		orderId: opt(tracking.order_id),
+		orderNumber: opt(tracking.order_number),
+		customer: customerOf(tracking),
+		trackingUrl: opt(tracking.aftership_tracking_url) ?? opt(tracking.courier_tracking_link),
+		checkpointCount: checkpoints.length,
+	});
+}
+
+export const aftership: WebhookProvider = {
+	id: PROVIDER,
+	displayName: 'AfterShip',
+	signatureHeaders: [SIGNATURE_HEADER],
+
+	/** `aftership-hmac-sha256` is base64(HMAC-SHA256(raw body, webhook secret)). */
+	verify(rawBody: Buffer, headers: Headers, secrets: WebhookSecrets): boolean {
+		const received = headerValue(headers, SIGNATURE_HEADER);
+		if (!received || !secrets.webhookSecret) return false;
+		const expected = hmacSha256(secrets.webhookSecret, rawBody).toString('base64');
+		return constantTimeEqual(received, expected);
+	},
+
+	normalize(payload: unknown): ShipmentEvent[] {
+		const envelope = EnvelopeSchema.safeParse(payload);
+		if (!envelope.success) throw toPayloadError(PROVIDER, envelope.error);
+		if (!SHIPMENT_EVENTS.has(envelope.data.event)) return [];
+		return [toEvent(envelope.data, parseTracking(envelope.data.msg))];
+	},
+};

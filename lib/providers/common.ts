@@ -1,0 +1,172 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { ZodError, ZodIssue } from 'zod';
+import type { ShipmentEvent } from '../model/event';
+import { PayloadError, type Headers } from './types';
+
+/**
+ * Compares two strings in time independent of where they differ. Both sides are hashed first so
+ * the comparison runs on equal-length buffers and does not even reveal the expected length.
+ */
+export function constantTimeEqual(actual: string, expected: string): boolean {
+	const a = createHash('sha256').update(actual, 'utf8').digest();
+	const b = createHash('sha256').update(expected, 'utf8').digest();
+	return timingSafeEqual(a, b);
+}
+
+export function hmacSha256(secret: string | Buffer, body: Buffer | string): Buffer {
+	return createHmac('sha256', secret).update(body).digest();
+}
+
+/** A header's value whatever the case of its name; the first one when repeated. */
+export function headerValue(headers: Headers, name: string): string | undefined {
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers)) {
+		if (key.toLowerCase() !== wanted) continue;
+		const first = Array.isArray(value) ? value[0] : value;
+		return first === undefined ? undefined : first.trim();
+	}
+	return undefined;
+}
+
+/** Short stable digest of the given parts, for ids built from content. */
+export function digest(parts: ReadonlyArray<string | undefined>): string {
+	return createHash('sha256')
+		.update(parts.map((part) => part ?? '').join('|'), 'utf8')
+		.digest('hex')
+		.slice(0, 32);
+}
+
+/**
+ * Two dedupe keys exist, for two different questions:
+ * - `event.id` (the provider's own event id, prefixed with the provider) answers "is this the same
+ *   delivery of the same notification?": use it to drop webhook retries and replays.
+ * - `contentKey(event)` answers "does this say anything new about the shipment?": two different
+ *   notifications (different ids) with the same tracking number, status, detail, scan time and
+ *   estimate carry the same news, so use it before deciding to notify a customer.
+ */
+export type ContentFields = Pick<ShipmentEvent, 'provider' | 'trackingNumber' | 'status' | 'detail' | 'occurredAt' | 'estimatedDelivery'>;
+
+export function contentKey(event: ContentFields): string {
+	return digest([
+		event.provider,
+		event.trackingNumber,
+		event.status,
+		event.detail,
+		event.occurredAt,
+		event.estimatedDelivery,
+	]);
+}
+
+/** The event id: the provider's own when it gives one, else a digest of the content. */
+export function eventId(providerEventId: string | undefined, content: ContentFields): string {
+	const provider = content.provider;
+	return providerEventId ? `${provider}:${providerEventId}` : `${provider}:${contentKey(content)}`;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const HAS_OFFSET = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
+
+function parseLoose(value: string): DateTime | undefined {
+	// Some carriers separate date and time with a space.
+	const text = value.trim().replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2');
+	const parsed = DateTime.fromISO(text, { zone: 'utc', setZone: true });
+	return parsed.isValid ? parsed : undefined;
+}
+
+/**
+ * An ISO date-time with offset. Provider times without an offset are taken as UTC (AfterShip
+ * checkpoint times are carrier-local and often lack one; UTC is the documented assumption) and a
+ * bare date as its UTC midnight. Undefined when the value is not a date.
+ */
+export function toIsoDateTime(value: string | null | undefined): string | undefined {
+	if (!value) return undefined;
+	return parseLoose(value)?.toISO({ suppressMilliseconds: true }) ?? undefined;
+}
+
+/**
+ * An estimate or promise: a calendar date stays a date, a date-time with offset is normalised, and a
+ * date-time without offset becomes its calendar date, because it is the recipient's local wall
+ * time and reading it as UTC could move it to another day.
+ */
+export function toDateOrDateTime(value: string | null | undefined): string | undefined {
+	if (!value) return undefined;
+	const text = value.trim();
+	if (DATE_ONLY.test(text)) return parseLoose(text) ? text : undefined;
+	const parsed = parseLoose(text);
+	if (!parsed) return undefined;
+	return HAS_OFFSET.test(text) ? (parsed.toISO({ suppressMilliseconds: true }) ?? undefined) : parsed.toISODate() ?? undefined;
+}
+
+/** Unix seconds as an ISO date-time (UTC). */
+export function fromUnixSeconds(seconds: number | null | undefined): string | undefined {
+	if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return undefined;
+	return DateTime.fromSeconds(seconds, { zone: 'utc' }).toISO({ suppressMilliseconds: true }) ?? undefined;
+}
+
+/** Aggregator carrier codes in the tracking_number_data `courier_code` spelling, keyed without separators. */
+const CARRIER_CODES: Record<string, string> = {
+	ups: 'ups',
+	fedex: 'fedex',
+	usps: 'usps',
+	dhl: 'dhl',
+	dhlexpress: 'dhl',
+	dhlecommerce: 'dhl',
+	dhlglobalmail: 'dhl',
+	amazon: 'amazon',
+	amazonshipping: 'amazon',
+	canadapost: 'canada_post',
+	ontrac: 'ontrac',
+	lasership: 'lasership',
+	dpd: 'dpd',
+	purolator: 'purolator',
+};
+
+export function normalizeCarrier(code: string | null | undefined): string | undefined {
+	if (!code) return undefined;
+	const lower = code.trim().toLowerCase();
+	if (!lower) return undefined;
+	return CARRIER_CODES[lower.replace(/[\s_-]/g, '')] ?? lower;
+}
+
+/** Turns null into undefined, so optional provider fields read the same whether absent or null. */
+export function opt<T>(value: T | null | undefined): T | undefined {
+	return value === null ? undefined : value;
+}
+
+/** Drops keys whose value is undefined, so events compare and serialise cleanly. */
+export function compact<T extends object>(value: T): T {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** "msg.checkpoints[2].checkpoint_time" from zod's path. */
+export function fieldPath(path: ReadonlyArray<string | number>): string {
+	if (path.length === 0) return 'body';
+	return path.reduce<string>((out, part) => {
+		if (typeof part === 'number') return `${out}[${part}]`;
+		return out ? `${out}.${part}` : part;
+	}, '');
+}
+
+/** What is wrong, in words that never repeat the received value. */
+function describeIssue(issue: ZodIssue): string {
+	switch (issue.code) {
+		case 'invalid_type':
+			return issue.received === 'undefined' ? 'required' : `expected ${issue.expected}, got ${issue.received}`;
+		case 'invalid_literal':
+			return `expected ${JSON.stringify(issue.expected)}`;
+		case 'invalid_enum_value':
+			return `expected one of ${issue.options.join(', ')}`;
+		case 'too_small':
+			return issue.type === 'string' ? 'must not be empty' : 'too small';
+		default:
+			return 'invalid value';
+	}
+}
+
+/** The first zod issue as a PayloadError naming the field and the fix, never the value. */
+export function toPayloadError(provider: string, error: ZodError, prefix: ReadonlyArray<string | number> = []): PayloadError {
+	const issue = error.issues[0];
+	if (!issue) return new PayloadError(provider, fieldPath(prefix), 'invalid value');
+	return new PayloadError(provider, fieldPath([...prefix, ...issue.path]), describeIssue(issue));
+}
