@@ -1,0 +1,91 @@
+import type { JourneyTrigger } from '../model/triggers';
+import type { SendLogEntry, ShipmentState, Store } from './types';
+
+function sendKey(shipmentKey: string, trigger: JourneyTrigger, channel: string): string {
+	return JSON.stringify([shipmentKey, trigger, channel]);
+}
+
+/**
+ * The Store in process memory: for library users without a file, and for tests. Same semantics
+ * as SqliteStore. Each method does its work without awaiting in between, so on one event loop it
+ * is as atomic as the SQL statements are; it is not shared between processes.
+ */
+export class MemoryStore implements Store {
+	private readonly claims = new Map<string, number>();
+	private readonly shipments = new Map<string, ShipmentState>();
+	private readonly reservations = new Set<string>();
+	private readonly sendLog: SendLogEntry[] = [];
+
+	async claim(key: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {
+		const at = now.getTime();
+		const expiresAt = this.claims.get(key);
+		if (expiresAt !== undefined && expiresAt > at) return false;
+		this.claims.set(key, at + ttlMs);
+		return true;
+	}
+
+	async release(key: string): Promise<void> {
+		this.claims.delete(key);
+	}
+
+	async getShipment(key: string): Promise<ShipmentState | undefined> {
+		const state = this.shipments.get(key);
+		return state && { ...state };
+	}
+
+	async putShipment(state: ShipmentState): Promise<ShipmentState> {
+		const incomingMs = Date.parse(state.occurredAt);
+		if (Number.isNaN(incomingMs)) throw new TypeError('occurredAt is not a date-time');
+		const stored = this.shipments.get(state.key);
+		if (stored && Date.parse(stored.occurredAt) > incomingMs) return { ...stored };
+		const written = { ...state, lastTrigger: state.lastTrigger ?? null };
+		this.shipments.set(state.key, written);
+		return { ...written };
+	}
+
+	async reserveSend(shipmentKey: string, trigger: JourneyTrigger, channel: string): Promise<boolean> {
+		const key = sendKey(shipmentKey, trigger, channel);
+		if (this.reservations.has(key)) return false;
+		const alreadySent = this.sendLog.some(
+			(entry) =>
+				entry.status === 'sent' &&
+				entry.shipmentKey === shipmentKey &&
+				entry.trigger === trigger &&
+				entry.channel === channel,
+		);
+		if (alreadySent) return false;
+		this.reservations.add(key);
+		return true;
+	}
+
+	async releaseSend(shipmentKey: string, trigger: JourneyTrigger, channel: string): Promise<void> {
+		this.reservations.delete(sendKey(shipmentKey, trigger, channel));
+	}
+
+	async countSent(shipmentKey: string, since: Date): Promise<number> {
+		const sinceMs = since.getTime();
+		return this.sendLog.filter(
+			(entry) =>
+				entry.shipmentKey === shipmentKey && entry.status === 'sent' && Date.parse(entry.at) >= sinceMs,
+		).length;
+	}
+
+	async logSend(entry: SendLogEntry): Promise<void> {
+		if (Number.isNaN(Date.parse(entry.at))) throw new TypeError('at is not a date-time');
+		this.sendLog.push({ ...entry });
+	}
+
+	async purgeExpired(now: Date = new Date()): Promise<number> {
+		const at = now.getTime();
+		let purged = 0;
+		for (const [key, expiresAt] of this.claims) {
+			if (expiresAt <= at) {
+				this.claims.delete(key);
+				purged++;
+			}
+		}
+		return purged;
+	}
+
+	async close(): Promise<void> {}
+}

@@ -1,0 +1,84 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * The SQLite schema, as an ordered list of steps. Step N brings a database from
+ * `PRAGMA user_version` N to N + 1. Append only: a released step is never edited, because
+ * databases in the field already ran it.
+ */
+export const MIGRATIONS: readonly string[] = [
+	// v1: claims, last state per shipment, send log.
+	`
+	CREATE TABLE claims (
+		key TEXT PRIMARY KEY,
+		expires_at INTEGER NOT NULL
+	);
+	CREATE TABLE shipments (
+		key TEXT PRIMARY KEY,
+		tracking_number TEXT NOT NULL,
+		status TEXT NOT NULL,
+		occurred_at TEXT NOT NULL,
+		occurred_ms INTEGER NOT NULL,
+		last_trigger TEXT,
+		updated_at TEXT NOT NULL
+	);
+	CREATE TABLE send_log (
+		id INTEGER PRIMARY KEY AUTOINCREMENT,
+		shipment_key TEXT NOT NULL,
+		journey_trigger TEXT NOT NULL,
+		channel TEXT NOT NULL,
+		status TEXT NOT NULL,
+		provider_message_id TEXT,
+		at TEXT NOT NULL,
+		at_ms INTEGER NOT NULL
+	);
+	`,
+	// v2: send reservations (no duplicate sends), and indexes for the hot lookups.
+	`
+	CREATE TABLE send_reservations (
+		shipment_key TEXT NOT NULL,
+		journey_trigger TEXT NOT NULL,
+		channel TEXT NOT NULL,
+		reserved_at INTEGER NOT NULL,
+		PRIMARY KEY (shipment_key, journey_trigger, channel)
+	);
+	CREATE INDEX send_log_by_shipment ON send_log (shipment_key, status, at_ms);
+	CREATE INDEX claims_by_expiry ON claims (expires_at);
+	`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+function userVersion(db: DatabaseSync): number {
+	const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
+	return Number(row.user_version);
+}
+
+/**
+ * Runs the steps the database has not run yet, each in its own IMMEDIATE transaction so two
+ * processes opening the same file at once take turns instead of both migrating. `target` exists
+ * for tests that need an old-version database.
+ */
+export function migrate(db: DatabaseSync, target: number = SCHEMA_VERSION): number {
+	if (userVersion(db) > SCHEMA_VERSION) {
+		throw new Error(
+			`the store's schema (v${userVersion(db)}) is newer than this package knows (v${SCHEMA_VERSION}); update the package`,
+		);
+	}
+	for (;;) {
+		db.exec('BEGIN IMMEDIATE');
+		try {
+			// Re-read inside the lock: another process may have migrated meanwhile.
+			const version = userVersion(db);
+			if (version >= target) {
+				db.exec('COMMIT');
+				return version;
+			}
+			db.exec(MIGRATIONS[version]);
+			db.exec(`PRAGMA user_version = ${version + 1}`);
+			db.exec('COMMIT');
+		} catch (error) {
+			db.exec('ROLLBACK');
+			throw error;
+		}
+	}
+}

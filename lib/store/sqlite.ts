@@ -1,0 +1,194 @@
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+
+import type { JourneyTrigger } from '../model/triggers';
+import { migrate } from './migrations';
+import type { SendLogEntry, ShipmentState, Store } from './types';
+
+/** How long a writer waits for another process's lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * `$POSTPURCHASE_STORE_PATH`, else `postpurchase.sqlite` in n8n's own folder
+ * (`$N8N_USER_FOLDER/.n8n` or `~/.n8n`), so the store lives and is backed up with n8n's data.
+ */
+export function defaultStorePath(): string {
+	const explicit = process.env.POSTPURCHASE_STORE_PATH;
+	if (explicit) return explicit;
+	const folder = join(process.env.N8N_USER_FOLDER || homedir(), '.n8n');
+	mkdirSync(folder, { recursive: true });
+	return join(folder, 'postpurchase.sqlite');
+}
+
+interface ShipmentRow {
+	key: string;
+	tracking_number: string;
+	status: string;
+	occurred_at: string;
+	last_trigger: string | null;
+	updated_at: string;
+}
+
+function toMillis(iso: string, field: string): number {
+	const ms = Date.parse(iso);
+	if (Number.isNaN(ms)) throw new TypeError(`${field} is not a date-time`);
+	return ms;
+}
+
+function fromRow(row: ShipmentRow): ShipmentState {
+	return {
+		key: row.key,
+		trackingNumber: row.tracking_number,
+		status: row.status,
+		occurredAt: row.occurred_at,
+		lastTrigger: (row.last_trigger as JourneyTrigger | null) ?? null,
+		updatedAt: row.updated_at,
+	};
+}
+
+/**
+ * The default Store: one SQLite file on Node's built-in driver, shared by n8n's main process and
+ * its workers. WAL lets readers run beside the single writer; every mutation is one statement, so
+ * SQLite's own locking makes it atomic across processes.
+ */
+export class SqliteStore implements Store {
+	private readonly db: DatabaseSync;
+	private readonly statements: Record<
+		| 'claim'
+		| 'release'
+		| 'getShipment'
+		| 'putShipment'
+		| 'reserveSend'
+		| 'releaseSend'
+		| 'countSent'
+		| 'logSend'
+		| 'purgeExpired',
+		StatementSync
+	>;
+
+	constructor(readonly path: string) {
+		this.db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+		this.db.exec('PRAGMA journal_mode = WAL');
+		// NORMAL is durable across application crashes in WAL mode, and much faster than FULL.
+		this.db.exec('PRAGMA synchronous = NORMAL');
+		migrate(this.db);
+		// Prepared once: these run on every webhook delivery.
+		this.statements = {
+			// The upsert only overwrites an expired claim; `changes` says whether this caller won.
+			claim: this.db.prepare(
+				`INSERT INTO claims (key, expires_at) VALUES (?, ?)
+				ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE claims.expires_at <= ?`,
+			),
+			release: this.db.prepare('DELETE FROM claims WHERE key = ?'),
+			getShipment: this.db.prepare('SELECT * FROM shipments WHERE key = ?'),
+			putShipment: this.db.prepare(
+				`INSERT INTO shipments (key, tracking_number, status, occurred_at, occurred_ms, last_trigger, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (key) DO UPDATE SET
+					tracking_number = excluded.tracking_number, status = excluded.status,
+					occurred_at = excluded.occurred_at, occurred_ms = excluded.occurred_ms,
+					last_trigger = excluded.last_trigger, updated_at = excluded.updated_at
+				WHERE excluded.occurred_ms >= shipments.occurred_ms
+				RETURNING *`,
+			),
+			// A send already logged as 'sent' counts as reserved even if its reservation was released.
+			reserveSend: this.db.prepare(
+				`INSERT INTO send_reservations (shipment_key, journey_trigger, channel, reserved_at)
+				SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (
+					SELECT 1 FROM send_log
+					WHERE shipment_key = ?1 AND journey_trigger = ?2 AND channel = ?3 AND status = 'sent'
+				)
+				ON CONFLICT DO NOTHING`,
+			),
+			releaseSend: this.db.prepare(
+				'DELETE FROM send_reservations WHERE shipment_key = ? AND journey_trigger = ? AND channel = ?',
+			),
+			countSent: this.db.prepare(
+				`SELECT COUNT(*) AS n FROM send_log WHERE shipment_key = ? AND status = 'sent' AND at_ms >= ?`,
+			),
+			logSend: this.db.prepare(
+				`INSERT INTO send_log (shipment_key, journey_trigger, channel, status, provider_message_id, at, at_ms)
+				VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			),
+			purgeExpired: this.db.prepare('DELETE FROM claims WHERE expires_at <= ?'),
+		};
+	}
+
+	async claim(key: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {
+		const at = now.getTime();
+		const result = this.statements.claim.run(key, at + ttlMs, at);
+		return Number(result.changes) === 1;
+	}
+
+	async release(key: string): Promise<void> {
+		this.statements.release.run(key);
+	}
+
+	async getShipment(key: string): Promise<ShipmentState | undefined> {
+		const row = this.statements.getShipment.get(key) as ShipmentRow | undefined;
+		return row && fromRow(row);
+	}
+
+	async putShipment(state: ShipmentState): Promise<ShipmentState> {
+		const written = this.statements.putShipment.get(
+			state.key,
+			state.trackingNumber,
+			state.status,
+			state.occurredAt,
+			toMillis(state.occurredAt, 'occurredAt'),
+			state.lastTrigger ?? null,
+			state.updatedAt,
+		) as ShipmentRow | undefined;
+		if (written) return fromRow(written);
+		// The stored state was newer: RETURNING gives nothing when the WHERE refused the update.
+		const stored = this.statements.getShipment.get(state.key) as ShipmentRow;
+		return fromRow(stored);
+	}
+
+	async reserveSend(
+		shipmentKey: string,
+		trigger: JourneyTrigger,
+		channel: string,
+		now: Date = new Date(),
+	): Promise<boolean> {
+		const result = this.statements.reserveSend.run(shipmentKey, trigger, channel, now.getTime());
+		return Number(result.changes) === 1;
+	}
+
+	async releaseSend(shipmentKey: string, trigger: JourneyTrigger, channel: string): Promise<void> {
+		this.statements.releaseSend.run(shipmentKey, trigger, channel);
+	}
+
+	async countSent(shipmentKey: string, since: Date): Promise<number> {
+		const row = this.statements.countSent.get(shipmentKey, since.getTime()) as { n: number };
+		return Number(row.n);
+	}
+
+	async logSend(entry: SendLogEntry): Promise<void> {
+		this.statements.logSend.run(
+			entry.shipmentKey,
+			entry.trigger,
+			entry.channel,
+			entry.status,
+			entry.providerMessageId ?? null,
+			entry.at,
+			toMillis(entry.at, 'at'),
+		);
+	}
+
+	async purgeExpired(now: Date = new Date()): Promise<number> {
+		return Number(this.statements.purgeExpired.run(now.getTime()).changes);
+	}
+
+	async close(): Promise<void> {
+		if (this.db.isOpen) this.db.close();
+	}
+}
+
+/** Opens (creating it and its folder if needed) and migrates the store at `path`. */
+export function openSqliteStore(path: string = defaultStorePath()): SqliteStore {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	return new SqliteStore(path);
+}

@@ -1,0 +1,148 @@
+import type { Store } from '../../../lib/store/types';
+
+/**
+ * The behaviour every Store backend must have. Each backend's test file calls this with a
+ * factory for a fresh, empty store; a new backend (Redis...) passes this suite or is not done.
+ */
+export function storeContract(name: string, factory: () => Promise<Store> | Store): void {
+	describe(`Store contract: ${name}`, () => {
+		let store: Store;
+		const t0 = new Date('2025-03-01T10:00:00.000Z');
+		const later = (ms: number) => new Date(t0.getTime() + ms);
+
+		beforeEach(async () => {
+			store = await factory();
+		});
+		afterEach(async () => {
+			await store.close();
+		});
+
+		describe('claim', () => {
+			it('lets only the first claimant win while the claim is unexpired', async () => {
+				expect(await store.claim('evt-1', 60_000, t0)).toBe(true);
+				expect(await store.claim('evt-1', 60_000, later(59_999))).toBe(false);
+				expect(await store.claim('evt-2', 60_000, t0)).toBe(true);
+			});
+
+			it('can be claimed again once expired', async () => {
+				await store.claim('evt-1', 1000, t0);
+				expect(await store.claim('evt-1', 1000, later(1000))).toBe(true);
+				// The new claim runs from its own time, not the old one.
+				expect(await store.claim('evt-1', 1000, later(1999))).toBe(false);
+			});
+
+			it('gives exactly one winner among many concurrent claimants', async () => {
+				const results = await Promise.all(Array.from({ length: 50 }, () => store.claim('evt-race', 60_000, t0)));
+				expect(results.filter(Boolean)).toHaveLength(1);
+			});
+
+			it('can be released and claimed again', async () => {
+				await store.claim('evt-1', 60_000, t0);
+				await store.release('evt-1');
+				expect(await store.claim('evt-1', 60_000, t0)).toBe(true);
+			});
+
+			it('purges only expired claims and says how many', async () => {
+				await store.claim('old-1', 1000, t0);
+				await store.claim('old-2', 2000, t0);
+				await store.claim('fresh', 10_000, t0);
+				expect(await store.purgeExpired(later(5000))).toBe(2);
+				expect(await store.purgeExpired(later(5000))).toBe(0);
+				expect(await store.claim('fresh', 10_000, later(5000))).toBe(false);
+				expect(await store.claim('old-1', 1000, later(5000))).toBe(true);
+			});
+		});
+
+		describe('shipments', () => {
+			const state = {
+				key: 'ups:1Z999',
+				trackingNumber: '1Z999',
+				status: 'in_transit',
+				occurredAt: '2025-03-01T10:00:00+01:00',
+				lastTrigger: 'shipped' as const,
+				updatedAt: '2025-03-01T09:05:00.000Z',
+			};
+
+			it('returns undefined for an unknown shipment', async () => {
+				expect(await store.getShipment('ups:nope')).toBeUndefined();
+			});
+
+			it('stores and returns the state', async () => {
+				expect(await store.putShipment(state)).toEqual(state);
+				expect(await store.getShipment(state.key)).toEqual(state);
+			});
+
+			it('keeps the newer state when an older event arrives late', async () => {
+				await store.putShipment(state);
+				// Instants, not strings: 09:30Z is after 10:00+01:00 (09:00Z); 09:59+02:00 (07:59Z) is before both.
+				const newer = { ...state, status: 'out_for_delivery', occurredAt: '2025-03-01T09:30:00Z' };
+				expect((await store.putShipment(newer)).status).toBe('out_for_delivery');
+				const older = { ...state, status: 'info_received', occurredAt: '2025-03-01T09:59:00+02:00' };
+				expect(await store.putShipment(older)).toEqual(newer);
+				expect(await store.getShipment(state.key)).toEqual(newer);
+			});
+
+			it('overwrites on an equal occurredAt (e.g. to record the trigger sent)', async () => {
+				await store.putShipment(state);
+				const updated = { ...state, lastTrigger: 'in_transit' as const };
+				expect(await store.putShipment(updated)).toEqual(updated);
+			});
+
+			it('reads an absent lastTrigger back as null', async () => {
+				const { lastTrigger: _omitted, ...withoutTrigger } = state;
+				expect((await store.putShipment(withoutTrigger)).lastTrigger).toBeNull();
+			});
+
+			it('refuses a state whose occurredAt is not a date-time', async () => {
+				await expect(store.putShipment({ ...state, occurredAt: 'yesterday' })).rejects.toThrow(/occurredAt/);
+			});
+		});
+
+		describe('sends', () => {
+			it('reserves each (shipment, trigger, channel) once', async () => {
+				expect(await store.reserveSend('ups:1', 'delayed', 'email', t0)).toBe(true);
+				expect(await store.reserveSend('ups:1', 'delayed', 'email', t0)).toBe(false);
+				expect(await store.reserveSend('ups:1', 'delayed', 'sms', t0)).toBe(true);
+				expect(await store.reserveSend('ups:1', 'delivered', 'email', t0)).toBe(true);
+				expect(await store.reserveSend('ups:2', 'delayed', 'email', t0)).toBe(true);
+			});
+
+			it('gives exactly one reservation among concurrent reservers', async () => {
+				const results = await Promise.all(
+					Array.from({ length: 30 }, () => store.reserveSend('ups:1', 'delivered', 'sms', t0)),
+				);
+				expect(results.filter(Boolean)).toHaveLength(1);
+			});
+
+			it('can reserve again after a release (failed send retried)', async () => {
+				await store.reserveSend('ups:1', 'delayed', 'email', t0);
+				await store.releaseSend('ups:1', 'delayed', 'email');
+				expect(await store.reserveSend('ups:1', 'delayed', 'email', t0)).toBe(true);
+			});
+
+			it('treats a send logged as sent as reserved even after a release', async () => {
+				await store.logSend({ shipmentKey: 'ups:1', trigger: 'delayed', channel: 'email', status: 'sent', at: t0.toISOString() });
+				expect(await store.reserveSend('ups:1', 'delayed', 'email', t0)).toBe(false);
+				await store.releaseSend('ups:1', 'delayed', 'email');
+				expect(await store.reserveSend('ups:1', 'delayed', 'email', t0)).toBe(false);
+				// A failed attempt in the log does not block.
+				await store.logSend({ shipmentKey: 'ups:1', trigger: 'shipped', channel: 'email', status: 'failed', at: t0.toISOString() });
+				expect(await store.reserveSend('ups:1', 'shipped', 'email', t0)).toBe(true);
+			});
+
+			it("counts only this shipment's 'sent' entries since the date", async () => {
+				const log = (shipmentKey: string, status: 'sent' | 'failed' | 'deferred', at: Date) =>
+					store.logSend({ shipmentKey, trigger: 'in_transit', channel: 'sms', status, at: at.toISOString(), providerMessageId: 'SM1' });
+				await log('ups:1', 'sent', later(-1000));
+				await log('ups:1', 'sent', t0);
+				await log('ups:1', 'sent', later(1000));
+				await log('ups:1', 'failed', later(2000));
+				await log('ups:1', 'deferred', later(2000));
+				await log('ups:2', 'sent', later(2000));
+				expect(await store.countSent('ups:1', t0)).toBe(2);
+				expect(await store.countSent('ups:1', later(-60_000))).toBe(3);
+				expect(await store.countSent('ups:3', later(-60_000))).toBe(0);
+			});
+		});
+	});
+}
