@@ -143,7 +143,7 @@ export class SqliteStore implements Store {
 		) as ShipmentRow | undefined;
 		if (written) return fromRow(written);
 		// The stored state was newer: RETURNING gives nothing when the WHERE refused the update.
-		const stored = this.statements.getShipment.get(state.key) as ShipmentRow;
+		const stored = this.statements.getShipment.get(state.key) as unknown as ShipmentRow;
 		return fromRow(stored);
 	}
 
