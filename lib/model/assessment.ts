@@ -54,6 +54,8 @@ export interface ClassifyContext {
 	lastOccurredAt?: string;
 	/** The last trigger already sent for this shipment, so a repeated status is no new trigger. */
 	lastTrigger?: JourneyTrigger | null;
+	/** The revised ETA (YYYY-MM-DD) last told with 'delayed', so a delay that grew is told again. */
+	lastRevisedEta?: string;
 	/** Notify on routine in-transit scans too (off by default: noise). */
 	notifyInTransit?: boolean;
 	/** The reference "now", for tests and replay. */

@@ -1,0 +1,134 @@
+import type { Assessment, ClassifyContext } from '../model/assessment';
+import type { ShipmentEvent, ShipmentStatus } from '../model/event';
+import type { JourneyTrigger } from '../model/triggers';
+import { calendarDate, instant } from './dates';
+import { compareEstimate, earlyReason, isUnchangedRevision, lateReason, type EstimateChange } from './estimates';
+import { FIRST_SCAN, STATUS_RULES, ruleFor, type Rule } from './rules';
+
+/** Statuses whose estimate means nothing any more: the parcel arrived, is going back, or tracking ended. */
+const NO_ESTIMATE: ReadonlySet<ShipmentStatus> = new Set(['delivered', 'returning', 'returned', 'expired', 'cancelled']);
+
+/** Triggers a later estimate replaces with 'delayed': nothing, or routine movement. */
+const REPLACED_BY_DELAY: ReadonlySet<JourneyTrigger | null> = new Set([null, 'shipped', 'in_transit']);
+
+/** Triggers an earlier estimate replaces; 'shipped' stays, as the better news of the two. */
+const REPLACED_BY_EARLIER: ReadonlySet<JourneyTrigger | null> = new Set([null, 'in_transit']);
+
+/** Triggers told before the parcel leaves: after them, the first carrier scan is 'shipped'. */
+const BEFORE_SHIPPING: ReadonlySet<JourneyTrigger> = new Set(['order_confirmed', 'payment_issue', 'preparation_delayed']);
+
+/** A delay this long needs the merchant, not just an apology. */
+const LONG_DELAY_DAYS = 3;
+
+/**
+ * What one event means for the customer. Reads only the neutral status, detail and dates, never
+ * a provider's own codes, so a new carrier never changes this. Throws (naming the field, never its
+ * value) only for a date that does not parse.
+ */
+export function classify(event: ShipmentEvent, context: ClassifyContext = {}): Assessment {
+	const rule = ruleFor(event.status, event.detail);
+	if (isOlderThanLastKnown(event, context)) return silent(rule, 'older than the last known event');
+
+	const change: EstimateChange = NO_ESTIMATE.has(event.status)
+		? { kind: 'none' }
+		: compareEstimate(event, context.promisedDate);
+	if (isUnchangedRevision(event, change)) return silent(rule, 'estimate unchanged');
+
+	const fromStatus = fromRule(withFirstScan(rule, context.lastTrigger));
+	// An estimate-only event carries no new scan: its estimate is the only news in it.
+	return withHistory(withEstimate(fromStatus, change, event.estimateRevision === true), context);
+}
+
+/** Nothing to tell; the reason still says what the event was about. */
+function silent(rule: Rule, suppressedBecause: string): Assessment {
+	return {
+		trigger: null,
+		notify: false,
+		escalate: false,
+		severity: 'info',
+		reason: rule.reason,
+		customerAction: 'none',
+		suppressedBecause,
+	};
+}
+
+function isOlderThanLastKnown(event: ShipmentEvent, context: ClassifyContext): boolean {
+	if (!context.lastOccurredAt) return false;
+	return instant(event.occurredAt, 'occurredAt') < instant(context.lastOccurredAt, 'context.lastOccurredAt');
+}
+
+/** The first carrier scan is 'shipped'; once told, later scans are routine transit. */
+function withFirstScan(rule: Rule, lastTrigger: JourneyTrigger | null | undefined): Rule {
+	if (rule.trigger !== 'shipped' && rule.trigger !== 'in_transit') return rule;
+	const alreadyShipped = lastTrigger != null && !BEFORE_SHIPPING.has(lastTrigger);
+	return alreadyShipped ? STATUS_RULES.in_transit : FIRST_SCAN;
+}
+
+function fromRule(rule: Rule): Assessment {
+	return {
+		trigger: rule.trigger,
+		notify: false,
+		escalate: rule.escalate,
+		severity: rule.severity,
+		reason: rule.reason,
+		...(rule.reasonCode && { reasonCode: rule.reasonCode }),
+		customerAction: rule.customerAction,
+		...(rule.suppressedBecause && { suppressedBecause: rule.suppressedBecause }),
+	};
+}
+
+function withEstimate(assessment: Assessment, change: EstimateChange, estimateOnly: boolean): Assessment {
+	if (change.kind === 'none' || change.kind === 'unchanged') return assessment;
+	const promisedDate = change.against === 'promise' ? { promisedDate: change.baseline } : {};
+
+	if (change.kind === 'later') {
+		const dates = { revisedEta: change.revisedEta, daysLate: change.days, ...promisedDate };
+		const detailSaysDelayed = assessment.trigger === 'delayed';
+		if (!detailSaysDelayed && !estimateOnly && !REPLACED_BY_DELAY.has(assessment.trigger)) {
+			// A stronger status keeps its trigger; templates still get the dates.
+			return { ...assessment, ...dates };
+		}
+		const reasonCode = detailSaysDelayed ? (assessment.reasonCode ?? 'unknown') : 'unknown';
+		return {
+			trigger: 'delayed',
+			notify: false,
+			escalate: change.days >= LONG_DELAY_DAYS,
+			severity: 'warning',
+			reason: lateReason(change.revisedEta, change.days, change.against, reasonCode),
+			reasonCode,
+			customerAction: 'none',
+			...dates,
+		};
+	}
+
+	if (!estimateOnly && !REPLACED_BY_EARLIER.has(assessment.trigger)) return assessment;
+	return {
+		trigger: 'eta_earlier',
+		notify: false,
+		escalate: false,
+		severity: 'info',
+		reason: earlyReason(change.revisedEta, -change.days, change.against),
+		customerAction: 'none',
+		revisedEta: change.revisedEta,
+		...promisedDate,
+	};
+}
+
+/** Decides `notify` from what was already told, so repeats and routine scans stay quiet. */
+function withHistory(assessment: Assessment, context: ClassifyContext): Assessment {
+	if (assessment.trigger === null) return { ...assessment, notify: false };
+	// Critical news is never swallowed here; the send log still stops duplicate messages.
+	const repeated = assessment.trigger === context.lastTrigger && assessment.severity !== 'critical';
+	if (repeated && !delayGrew(assessment, context)) {
+		return { ...assessment, notify: false, escalate: false, suppressedBecause: 'repeated status' };
+	}
+	if (assessment.trigger === 'in_transit' && !context.notifyInTransit) {
+		return { ...assessment, notify: false, suppressedBecause: 'routine transit scan' };
+	}
+	return { ...assessment, notify: true };
+}
+
+function delayGrew(assessment: Assessment, context: ClassifyContext): boolean {
+	if (assessment.trigger !== 'delayed' || !assessment.revisedEta || !context.lastRevisedEta) return false;
+	return assessment.revisedEta > calendarDate(context.lastRevisedEta, 'context.lastRevisedEta');
+}
