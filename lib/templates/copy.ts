@@ -1,0 +1,194 @@
+import type { JourneyTrigger } from '../model/triggers';
+
+/**
+ * The words of every default message. The email layout (defaults.ts) wraps `heading` and `body`
+ * into the html and text parts; `sms` is the whole SMS. Plain ASCII throughout so SMS stay GSM-7,
+ * and no raw `&`, `<` or `>` in the static text because the same paragraphs go into the html.
+ */
+export interface Paragraph {
+	text: string;
+	/** Liquid condition: the paragraph is left out entirely when it is false. */
+	when?: string;
+}
+
+export interface MessageCopy {
+	subject: string;
+	heading: string;
+	body: Array<string | Paragraph>;
+	sms: string;
+}
+
+const ORDER = '{% if order.number %}order {{ order.number }}{% else %}order{% endif %}';
+const CARRIER = '{% if shipment.carrier %} with {{ shipment.carrier }}{% endif %}';
+const ETA_LONG = "{{ assessment.revisedEta | date: '%A, %B %-d' }}";
+const ETA_SHORT = "{{ assessment.revisedEta | date: '%a, %b %-d' }}";
+const SMS_BRAND = '{% if brand.name %}{{ brand.name }}: {% endif %}';
+const SMS_REASON = '{% if assessment.reason %} {{ assessment.reason | sentence }}{% endif %}';
+const SMS_TRACK = '{% if shipment.trackingUrl %} Track: {{ shipment.trackingUrl }}{% endif %}';
+const SMS_ETA = `{% if assessment.revisedEta %} New delivery date: ${ETA_SHORT}.{% endif %}`;
+
+const reason: Paragraph = { when: 'assessment.reason', text: '{{ assessment.reason | sentence }}' };
+const newEta: Paragraph = { when: 'assessment.revisedEta', text: `We now expect it to arrive on ${ETA_LONG}.` };
+const items: Paragraph = {
+	when: 'order.items.size > 0',
+	text: 'In this order: {% for item in order.items limit: 10 %}{{ item.quantity | default: 1 }} x {{ item.title }}{% unless forloop.last %}, {% endunless %}{% endfor %}.',
+};
+const trackingNumber: Paragraph = {
+	when: 'shipment.trackingNumber',
+	text: 'Tracking number: {{ shipment.trackingNumber }}',
+};
+const sorry = "We're sorry about this, and we'll be in touch about a replacement or a refund.";
+
+export const DEFAULT_COPY: Record<JourneyTrigger, MessageCopy> = {
+	order_confirmed: {
+		subject: `We've got your ${ORDER}`,
+		heading: 'Thank you for your order',
+		body: [`We've received your ${ORDER} and are getting it ready. We'll let you know as soon as it ships.`, items],
+		sms: `${SMS_BRAND}Thanks! We've got your ${ORDER} and will text you when it ships.`,
+	},
+	payment_issue: {
+		subject: `There's a problem with the payment for your ${ORDER}`,
+		heading: 'Your payment needs attention',
+		body: [`We couldn't process the payment for your ${ORDER}, so it is on hold for now.`, reason, 'Please update your payment details or get in touch, and we will send it on its way.'],
+		sms: `${SMS_BRAND}We couldn't process the payment for your ${ORDER}, so it's on hold. Please check your email or contact us.`,
+	},
+	preparation_delayed: {
+		subject: `Your ${ORDER} is taking a little longer`,
+		heading: 'Your order is taking a little longer',
+		body: [`Preparing your ${ORDER} is taking longer than planned.`, reason, newEta, "We'll let you know as soon as it ships."],
+		sms: `${SMS_BRAND}Preparing your ${ORDER} is taking longer than planned.${SMS_REASON}${SMS_ETA}`,
+	},
+	shipped: {
+		subject: `Your ${ORDER} is on its way`,
+		heading: 'Your order has shipped',
+		body: [`Good news: your ${ORDER} has shipped${CARRIER}.`, trackingNumber, newEta, items],
+		sms: `${SMS_BRAND}Your ${ORDER} has shipped${CARRIER}.${SMS_TRACK}`,
+	},
+	in_transit: {
+		subject: `Your ${ORDER} is on the move`,
+		heading: 'Your parcel is on the move',
+		body: [
+			`Your ${ORDER} is travelling${CARRIER}{% if shipment.location.city %} and was last scanned in {{ shipment.location.city }}{% endif %}.`,
+			newEta,
+		],
+		sms: `${SMS_BRAND}Your ${ORDER} is on the move{% if shipment.location.city %}, last seen in {{ shipment.location.city }}{% endif %}.${SMS_TRACK}`,
+	},
+	out_for_delivery: {
+		subject: `Your ${ORDER} arrives today`,
+		heading: 'Arriving today',
+		body: [`Your ${ORDER} is out for delivery and should arrive today.`, "If nobody will be in, the tracking page shows your options."],
+		sms: `${SMS_BRAND}Your ${ORDER} is out for delivery and should arrive today.${SMS_TRACK}`,
+	},
+	delivered: {
+		subject: `Your ${ORDER} has been delivered`,
+		heading: 'Delivered',
+		body: [`Your ${ORDER} has been delivered. We hope you enjoy it!`, "If you can't find it, please get in touch and we'll help."],
+		sms: `${SMS_BRAND}Your ${ORDER} has been delivered. Can't find it? Please contact us.`,
+	},
+	delivered_to_third_party: {
+		subject: `Your ${ORDER} was left in a safe place`,
+		heading: 'Delivered to a neighbour or safe place',
+		body: [`Your ${ORDER} has been delivered, but not to you in person.`, reason, 'The tracking page shows where it was left.'],
+		sms: `${SMS_BRAND}Your ${ORDER} was delivered to a neighbour or safe place.${SMS_REASON}${SMS_TRACK}`,
+	},
+	available_for_pickup: {
+		subject: `Your ${ORDER} is ready for pickup`,
+		heading: 'Ready for pickup',
+		body: [
+			`Your ${ORDER} is waiting for you{% if shipment.location.city %} at a pickup point in {{ shipment.location.city }}{% else %} at a pickup point{% endif %}.`,
+			reason,
+			"Please bring an ID{% if shipment.trackingNumber %} and your tracking number ({{ shipment.trackingNumber }}){% endif %}. Parcels are only held for a limited time.",
+		],
+		sms: `${SMS_BRAND}Your ${ORDER} is ready for pickup{% if shipment.location.city %} in {{ shipment.location.city }}{% endif %}. Please bring an ID.${SMS_TRACK}`,
+	},
+	attempt_failed: {
+		subject: `We missed you: delivery of your ${ORDER}`,
+		heading: 'We missed you',
+		body: [`The carrier tried to deliver your ${ORDER} but couldn't.`, reason, 'They usually try again on the next working day. You can also rearrange delivery on the tracking page.'],
+		sms: `${SMS_BRAND}The carrier tried to deliver your ${ORDER} but couldn't.${SMS_REASON} You can rearrange delivery online.${SMS_TRACK}`,
+	},
+	delayed: {
+		subject: `Your ${ORDER} is running late`,
+		heading: 'Your delivery is running late',
+		body: [
+			`We're sorry: your ${ORDER} is taking longer than planned{% if assessment.daysLate > 0 %}, about {{ assessment.daysLate }} day{% if assessment.daysLate != 1 %}s{% endif %} later than we promised{% endif %}.`,
+			reason,
+			newEta,
+			"It's still on its way and we're keeping an eye on it.",
+		],
+		sms: `${SMS_BRAND}Sorry, your ${ORDER} is running late.${SMS_REASON}${SMS_ETA}${SMS_TRACK}`,
+	},
+	eta_earlier: {
+		subject: `Good news: your ${ORDER} is arriving early`,
+		heading: 'Arriving early',
+		body: [`Good news: your ${ORDER} is ahead of schedule.`, { when: 'assessment.revisedEta', text: `It should now arrive on ${ETA_LONG}.` }],
+		sms: `${SMS_BRAND}Good news: your ${ORDER} is arriving early{% if assessment.revisedEta %}, now expected ${ETA_SHORT}{% endif %}.${SMS_TRACK}`,
+	},
+	stalled: {
+		subject: `An update on your ${ORDER}`,
+		heading: "Your parcel hasn't moved for a while",
+		body: [`Your ${ORDER} hasn't had a tracking update for a few days.`, reason, "We're checking with the carrier and will update you as soon as we know more."],
+		sms: `${SMS_BRAND}Your ${ORDER} hasn't moved for a few days. We're checking with the carrier and will update you.`,
+	},
+	address_issue: {
+		subject: `Action needed: check the delivery address for your ${ORDER}`,
+		heading: 'Please check your delivery address',
+		body: [`The carrier couldn't deliver your ${ORDER} because of a problem with the address.`, reason, 'Please correct the address on the tracking page or contact us, so your parcel can be delivered.'],
+		sms: `${SMS_BRAND}Action needed: the carrier has a problem with the delivery address for your ${ORDER}. Please check it.${SMS_TRACK}`,
+	},
+	customs_hold: {
+		subject: `Action needed: your ${ORDER} is held at customs`,
+		heading: 'Your parcel is held at customs',
+		body: [
+			`Your ${ORDER} is being held by customs.`,
+			reason,
+			{
+				when: "assessment.customerAction == 'pay_duties_or_send_documents'",
+				text: 'To release it, you may need to pay import duties or provide documents. The carrier will tell you how.',
+			},
+		],
+		sms: `${SMS_BRAND}Your ${ORDER} is held at customs.{% if assessment.customerAction == 'pay_duties_or_send_documents' %} Duties or documents may be needed to release it.{% endif %}${SMS_TRACK}`,
+	},
+	damaged: {
+		subject: `Your ${ORDER} was damaged in transit`,
+		heading: 'Your parcel was damaged',
+		body: [`Unfortunately the carrier reports that your ${ORDER} was damaged on its way to you.`, reason, sorry],
+		sms: `${SMS_BRAND}Sorry, your ${ORDER} was damaged in transit. We'll be in touch about a replacement or refund.`,
+	},
+	lost: {
+		subject: `We're sorry: your ${ORDER} appears to be lost`,
+		heading: 'Your parcel appears to be lost',
+		body: [`The carrier reports that your ${ORDER} has been lost.`, reason, sorry],
+		sms: `${SMS_BRAND}Sorry, the carrier reports your ${ORDER} as lost. We'll be in touch about a replacement or refund.`,
+	},
+	refused: {
+		subject: `Your ${ORDER} was refused at delivery`,
+		heading: 'Delivery refused',
+		body: [`The carrier reports that delivery of your ${ORDER} was refused, so it will come back to us.`, reason, "If you didn't refuse it, please get in touch and we'll sort it out."],
+		sms: `${SMS_BRAND}Delivery of your ${ORDER} was refused and it will come back to us. Not you? Please contact us.`,
+	},
+	returning_to_sender: {
+		subject: `Your ${ORDER} is being returned to us`,
+		heading: 'Your parcel is on its way back to us',
+		body: [`Your ${ORDER} couldn't be delivered and is on its way back to us.`, reason, "We'll be in touch once it arrives. If you'd like it sent again, just let us know."],
+		sms: `${SMS_BRAND}Your ${ORDER} couldn't be delivered and is coming back to us.${SMS_REASON} We'll be in touch.`,
+	},
+	returned_to_sender: {
+		subject: `Your ${ORDER} has been returned to us`,
+		heading: 'Your parcel is back with us',
+		body: [`Your ${ORDER} has been returned to us.`, reason, "We'll be in touch about sending it again or a refund."],
+		sms: `${SMS_BRAND}Your ${ORDER} has been returned to us. We'll be in touch about a resend or refund.`,
+	},
+	exception: {
+		subject: `An update on your ${ORDER}`,
+		heading: 'A problem with your delivery',
+		body: [
+			`There's a problem with the delivery of your ${ORDER}.`,
+			reason,
+			{ when: "assessment.customerAction == 'contact_carrier'", text: 'Please contact the carrier{% if shipment.trackingNumber %} with tracking number {{ shipment.trackingNumber }}{% endif %}.' },
+			{ when: "assessment.customerAction == 'reschedule'", text: 'Please rearrange delivery on the tracking page.' },
+			"We're keeping an eye on it and will update you.",
+		],
+		sms: `${SMS_BRAND}There's a problem with the delivery of your ${ORDER}.${SMS_REASON}${SMS_TRACK}`,
+	},
+};

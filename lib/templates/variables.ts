@@ -1,0 +1,39 @@
+/**
+ * What a template can read. Every template (subject, html, text, sms) gets the same data:
+ *
+ *   customer.firstName, customer.name
+ *   order.number, order.items[] (title, quantity)
+ *   shipment.trackingNumber, shipment.carrier, shipment.trackingUrl, shipment.status,
+ *   shipment.location.city
+ *   assessment.reason, assessment.revisedEta (YYYY-MM-DD), assessment.daysLate,
+ *   assessment.customerAction
+ *   brand.name, brand.supportUrl, brand.supportEmail
+ *
+ * Any of them may be missing; templates use `{% if %}` and `| default:` so nothing reads "Hi ,".
+ * Besides the standard Liquid filters there is `sentence` (capitalise, end with a full stop).
+ * Dates: `{{ assessment.revisedEta | date: '%A, %B %-d' }}` gives "Thursday, March 14".
+ */
+export interface TemplateVariable {
+	path: string;
+	description: string;
+	example: string;
+}
+
+export const TEMPLATE_VARIABLES: readonly TemplateVariable[] = [
+	{ path: 'customer.firstName', description: "Customer's first name (taken from the name when not given)", example: 'Anna' },
+	{ path: 'customer.name', description: "Customer's full name", example: 'Anna Schmidt' },
+	{ path: 'order.number', description: 'Order number as the shop shows it', example: '#1001' },
+	{ path: 'order.items', description: 'Ordered items, each with title and quantity', example: '[{ "title": "Blue Mug", "quantity": 2 }]' },
+	{ path: 'shipment.trackingNumber', description: 'Carrier tracking number', example: '1Z999AA10123456784' },
+	{ path: 'shipment.carrier', description: 'Carrier name', example: 'UPS' },
+	{ path: 'shipment.trackingUrl', description: 'Tracking page (http/https only; anything else is dropped)', example: 'https://track.example.com/1Z999' },
+	{ path: 'shipment.status', description: 'Normalized shipment status', example: 'in_transit' },
+	{ path: 'shipment.location.city', description: 'City of the latest scan', example: 'Leipzig' },
+	{ path: 'assessment.reason', description: 'Plain-language reason from the classifier', example: 'Severe weather is slowing deliveries in your area.' },
+	{ path: 'assessment.revisedEta', description: "New expected delivery date (YYYY-MM-DD); format with | date: '%A, %B %-d'", example: '2024-03-14' },
+	{ path: 'assessment.daysLate', description: 'Days later than promised', example: '2' },
+	{ path: 'assessment.customerAction', description: 'What the customer should do: none, correct_address, pick_up, pay_duties_or_send_documents, reschedule, contact_carrier', example: 'pick_up' },
+	{ path: 'brand.name', description: 'Shop name', example: 'Acme Coffee' },
+	{ path: 'brand.supportUrl', description: 'Help page (http/https only)', example: 'https://acme.example/help' },
+	{ path: 'brand.supportEmail', description: 'Support email address', example: 'help@acme.example' },
+];
