@@ -30,7 +30,7 @@ export function headerValue(headers: Headers, name: string): string | undefined 
 }
 
 /** Short stable digest of the given parts, for ids built from content. */
-export function digest(parts: ReadonlyArray<string | undefined>): string {
+function digest(parts: ReadonlyArray<string | undefined>): string {
 	return createHash('sha256')
 		.update(parts.map((part) => part ?? '').join('|'), 'utf8')
 		.digest('hex')
