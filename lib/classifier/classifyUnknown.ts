@@ -24,6 +24,8 @@ export function classifyUnknown(input: unknown, context?: ClassifyContext): Asse
 	throw new InvalidEventError(fields, `Invalid shipment event: ${details}`);
 }
 
+const DATE_OR_DATE_TIME = 'expected a date (YYYY-MM-DD) or an ISO date-time with offset';
+
 function fieldPath(path: ReadonlyArray<string | number>): string {
 	return path.length === 0 ? '(event)' : path.join('.');
 }
@@ -38,11 +40,11 @@ function describeIssue(issue: ZodIssue): Array<[string, string]> {
 			return [[field, `expected one of ${issue.options.join(', ')}`]];
 		case 'unrecognized_keys':
 			return issue.keys.map((key) => [fieldPath([...issue.path, key]), 'not a known field']);
+		// The event's only unions and patterns are its date-or-date-time fields.
 		case 'invalid_union':
-			// The only unions in the event are the date fields.
-			return [[field, 'expected a date (YYYY-MM-DD) or an ISO date-time with offset']];
+			return [[field, DATE_OR_DATE_TIME]];
 		case 'invalid_string':
-			return [[field, issue.validation === 'datetime' ? 'expected an ISO date-time with offset' : 'wrong format']];
+			return [[field, issue.validation === 'datetime' ? 'expected an ISO date-time with offset' : DATE_OR_DATE_TIME]];
 		case 'too_small':
 			return [[field, issue.type === 'string' ? 'must not be empty' : 'too small']];
 		default:
