@@ -2,7 +2,14 @@ import type { Assessment, ClassifyContext } from '../model/assessment';
 import type { ShipmentEvent, ShipmentStatus } from '../model/event';
 import type { JourneyTrigger } from '../model/triggers';
 import { calendarDate, instant } from './dates';
-import { compareEstimate, earlyReason, isUnchangedRevision, lateReason, type EstimateChange } from './estimates';
+import {
+	compareEstimate,
+	earlyReason,
+	isUnchangedRevision,
+	lateReason,
+	onPromiseReason,
+	type EstimateChange,
+} from './estimates';
 import { FIRST_SCAN, STATUS_RULES, ruleFor, type Rule } from './rules';
 
 /** Statuses whose estimate means nothing any more: the parcel arrived, is going back, or tracking ended. */
@@ -16,6 +23,9 @@ const REPLACED_BY_EARLIER: ReadonlySet<JourneyTrigger | null> = new Set([null, '
 
 /** Triggers told before the parcel leaves: after them, the first carrier scan is 'shipped'. */
 const BEFORE_SHIPPING: ReadonlySet<JourneyTrigger> = new Set(['order_confirmed', 'payment_issue', 'preparation_delayed']);
+
+/** The triggers an estimate alone can give. */
+const ESTIMATE_TRIGGERS: ReadonlySet<JourneyTrigger | null> = new Set(['delayed', 'eta_earlier']);
 
 /** A delay this long needs the merchant, not just an apology. */
 const LONG_DELAY_DAYS = 3;
@@ -35,8 +45,11 @@ export function classify(event: ShipmentEvent, context: ClassifyContext = {}): A
 	if (isUnchangedRevision(event, change)) return silent(rule, 'estimate unchanged');
 
 	const fromStatus = fromRule(withFirstScan(rule, context.lastTrigger));
+	const estimateOnly = event.estimateRevision === true;
+	const assessment = withEstimate(fromStatus, change, { estimateOnly, delayTold: delayTold(context) });
 	// An estimate-only event carries no new scan: its estimate is the only news in it.
-	return withHistory(withEstimate(fromStatus, change, event.estimateRevision === true), context);
+	if (estimateOnly && !ESTIMATE_TRIGGERS.has(assessment.trigger)) return silent(rule, 'estimate unchanged');
+	return withHistory(assessment, context);
 }
 
 /** Nothing to tell; the reason still says what the event was about. */
@@ -77,14 +90,30 @@ function fromRule(rule: Rule): Assessment {
 	};
 }
 
-function withEstimate(assessment: Assessment, change: EstimateChange, estimateOnly: boolean): Assessment {
-	if (change.kind === 'none' || change.kind === 'unchanged') return assessment;
+/** The customer was told a dated delay, so an estimate back on the promise is news. */
+function delayTold(context: ClassifyContext): boolean {
+	return context.lastTrigger === 'delayed' && Boolean(context.lastRevisedEta);
+}
+
+interface EstimateOptions {
+	estimateOnly: boolean;
+	delayTold: boolean;
+}
+
+function withEstimate(assessment: Assessment, change: EstimateChange, options: EstimateOptions): Assessment {
+	if (change.kind === 'none') return assessment;
 	const promisedDate = change.against === 'promise' ? { promisedDate: change.baseline } : {};
+	const mayTellEarlier = options.estimateOnly || REPLACED_BY_EARLIER.has(assessment.trigger);
+
+	if (change.kind === 'unchanged') {
+		const backOnPromise = options.delayTold && change.against === 'promise' && mayTellEarlier;
+		return backOnPromise ? earlier(onPromiseReason(change.revisedEta), change.revisedEta, promisedDate) : assessment;
+	}
 
 	if (change.kind === 'later') {
 		const dates = { revisedEta: change.revisedEta, daysLate: change.days, ...promisedDate };
 		const detailSaysDelayed = assessment.trigger === 'delayed';
-		if (!detailSaysDelayed && !estimateOnly && !REPLACED_BY_DELAY.has(assessment.trigger)) {
+		if (!detailSaysDelayed && !options.estimateOnly && !REPLACED_BY_DELAY.has(assessment.trigger)) {
 			// A stronger status keeps its trigger; templates still get the dates.
 			return { ...assessment, ...dates };
 		}
@@ -101,15 +130,19 @@ function withEstimate(assessment: Assessment, change: EstimateChange, estimateOn
 		};
 	}
 
-	if (!estimateOnly && !REPLACED_BY_EARLIER.has(assessment.trigger)) return assessment;
+	if (!mayTellEarlier) return assessment;
+	return earlier(earlyReason(change.revisedEta, -change.days, change.against), change.revisedEta, promisedDate);
+}
+
+function earlier(reason: string, revisedEta: string, promisedDate: { promisedDate?: string }): Assessment {
 	return {
 		trigger: 'eta_earlier',
 		notify: false,
 		escalate: false,
 		severity: 'info',
-		reason: earlyReason(change.revisedEta, -change.days, change.against),
+		reason,
 		customerAction: 'none',
-		revisedEta: change.revisedEta,
+		revisedEta,
 		...promisedDate,
 	};
 }

@@ -82,3 +82,8 @@ export function lateReason(revisedEta: string, days: number, against: 'promise' 
 export function earlyReason(revisedEta: string, days: number, against: 'promise' | 'previous_estimate'): string {
 	return `Good news: the carrier now expects to deliver on ${spokenDate(revisedEta)}, ${dayCount(days)} earlier ${comparedWith(against)}.`;
 }
+
+/** After a delay was told: "Good news: the carrier now expects to deliver on Tuesday 12 March, as promised." */
+export function onPromiseReason(revisedEta: string): string {
+	return `Good news: the carrier now expects to deliver on ${spokenDate(revisedEta)}, as promised.`;
+}

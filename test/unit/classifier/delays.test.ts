@@ -177,6 +177,45 @@ describe('classify: estimate earlier', () => {
 	});
 });
 
+describe('classify: back on the promised date after a delay was told', () => {
+	const delayTold = { lastTrigger: 'delayed' as const, lastRevisedEta: '2024-03-15' };
+
+	it('is eta_earlier', () => {
+		const assessment = classify(shipmentEvent({ promisedDelivery: '2024-03-12', estimatedDelivery: '2024-03-12' }), delayTold);
+		expect(assessment).toMatchObject({
+			trigger: 'eta_earlier',
+			notify: true,
+			revisedEta: '2024-03-12',
+			promisedDate: '2024-03-12',
+			reason: 'Good news: the carrier now expects to deliver on Tuesday 12 March, as promised.',
+		});
+	});
+
+	it('is eta_earlier from an estimate revision too', () => {
+		const assessment = classify(
+			shipmentEvent({
+				estimateRevision: true,
+				previousEstimatedDelivery: '2024-03-15',
+				estimatedDelivery: '2024-03-12',
+				promisedDelivery: '2024-03-12',
+			}),
+			delayTold,
+		);
+		expect(assessment).toMatchObject({ trigger: 'eta_earlier', notify: true });
+	});
+
+	it('is nothing when no dated delay was told', () => {
+		const event = shipmentEvent({
+			estimateRevision: true,
+			previousEstimatedDelivery: '2024-03-15',
+			estimatedDelivery: '2024-03-12',
+			promisedDelivery: '2024-03-12',
+		});
+		expect(classify(event, { lastTrigger: 'shipped' })).toMatchObject({ trigger: null, suppressedBecause: 'estimate unchanged' });
+		expect(classify(event, { lastTrigger: 'delayed' })).toMatchObject({ trigger: null, suppressedBecause: 'estimate unchanged' });
+	});
+});
+
 describe('classify: no promise', () => {
 	it('is a delay against the previous estimate when the new one is later', () => {
 		const assessment = classify(
