@@ -65,6 +65,16 @@ function twilioError(response: HttpResponse, attempts: number): ChannelError {
 	});
 }
 
+/** No HTTP answer at all (refused, DNS, timeout): worth trying later. */
+function unreachableError(error: unknown): ChannelError {
+	const code = (error as { code?: string }).code ?? 'no response';
+	return new ChannelError('sms', `Could not reach Twilio (${code})`, {
+		providerCode: code,
+		retryable: true,
+		hint: 'check the network path to api.twilio.com (proxy, firewall, DNS)',
+	});
+}
+
 /** SMS through Twilio's Messages API. */
 export function createTwilioChannel(options: TwilioChannelOptions): Channel {
 	if (!options.from && !options.messagingServiceSid) {
@@ -87,12 +97,7 @@ export function createTwilioChannel(options: TwilioChannelOptions): Channel {
 					sleep: options.sleep,
 				});
 			} catch (error) {
-				const code = (error as { code?: string }).code ?? 'no response';
-				throw new ChannelError('sms', `Could not reach Twilio (${code})`, {
-					providerCode: code,
-					retryable: true,
-					hint: 'check the network path to api.twilio.com (proxy, firewall, DNS)',
-				});
+				throw unreachableError(error);
 			}
 			const { response, attempts } = result;
 			if (response.status !== 200 && response.status !== 201) throw twilioError(response, attempts);

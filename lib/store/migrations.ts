@@ -66,19 +66,20 @@ export function migrate(db: DatabaseSync, target: number = SCHEMA_VERSION): numb
 	}
 	for (;;) {
 		db.exec('BEGIN IMMEDIATE');
+		let version: number | undefined;
 		try {
 			// Re-read inside the lock: another process may have migrated meanwhile.
-			const version = userVersion(db);
-			if (version >= target) {
-				db.exec('COMMIT');
-				return version;
+			const current = userVersion(db);
+			if (current < target) {
+				db.exec(MIGRATIONS[current]);
+				db.exec(`PRAGMA user_version = ${current + 1}`);
 			}
-			db.exec(MIGRATIONS[version]);
-			db.exec(`PRAGMA user_version = ${version + 1}`);
 			db.exec('COMMIT');
-		} catch (error) {
-			db.exec('ROLLBACK');
-			throw error;
+			version = current;
+		} finally {
+			// A failed step leaves the database as it was before the step.
+			if (version === undefined) db.exec('ROLLBACK');
 		}
+		if (version >= target) return version;
 	}
 }
