@@ -2,6 +2,9 @@ import type { ReasonCode } from '../model/assessment';
 import type { ShipmentEvent } from '../model/event';
 import { calendarDate, daysBetween, spokenDate } from './dates';
 
+/** What an estimate is measured against: the promise, or without one the previous estimate. */
+type Baseline = 'promise' | 'previous_estimate';
+
 /** What the carrier's latest estimate says compared with what the customer was told. */
 export type EstimateChange =
 	| { kind: 'none' }
@@ -11,7 +14,7 @@ export type EstimateChange =
 			revisedEta: string;
 			/** Calendar days the estimate moved (positive = later). */
 			days: number;
-			against: 'promise' | 'previous_estimate';
+			against: Baseline;
 			/** The date compared against. */
 			baseline: string;
 	  };
@@ -28,7 +31,7 @@ export function compareEstimate(event: ShipmentEvent, promisedDate?: string): Es
 	const revisedEta = calendarDate(estimate, estimateField);
 
 	let baseline: string;
-	let against: 'promise' | 'previous_estimate';
+	let against: Baseline;
 	if (promisedDate) {
 		baseline = calendarDate(promisedDate, 'context.promisedDate');
 		against = 'promise';
@@ -68,22 +71,26 @@ function dayCount(days: number): string {
 	return days === 1 ? '1 day' : `${days} days`;
 }
 
-function comparedWith(against: 'promise' | 'previous_estimate'): string {
+function comparedWith(against: Baseline): string {
 	return against === 'promise' ? 'than promised' : 'than previously expected';
 }
 
+function expectsOn(revisedEta: string): string {
+	return `now expects to deliver on ${spokenDate(revisedEta)}`;
+}
+
 /** "The carrier now expects to deliver on Thursday 14 March, 2 days later than promised." */
-export function lateReason(revisedEta: string, days: number, against: 'promise' | 'previous_estimate', reasonCode?: ReasonCode): string {
+export function lateReason(revisedEta: string, days: number, against: Baseline, reasonCode?: ReasonCode): string {
 	const cause = reasonCode ? CAUSES[reasonCode] : undefined;
-	const base = `The carrier now expects to deliver on ${spokenDate(revisedEta)}, ${dayCount(days)} later ${comparedWith(against)}`;
+	const base = `The carrier ${expectsOn(revisedEta)}, ${dayCount(days)} later ${comparedWith(against)}`;
 	return cause ? `${base}, ${cause}.` : `${base}.`;
 }
 
-export function earlyReason(revisedEta: string, days: number, against: 'promise' | 'previous_estimate'): string {
-	return `Good news: the carrier now expects to deliver on ${spokenDate(revisedEta)}, ${dayCount(days)} earlier ${comparedWith(against)}.`;
+export function earlyReason(revisedEta: string, days: number, against: Baseline): string {
+	return `Good news: the carrier ${expectsOn(revisedEta)}, ${dayCount(days)} earlier ${comparedWith(against)}.`;
 }
 
 /** After a delay was told: "Good news: the carrier now expects to deliver on Tuesday 12 March, as promised." */
 export function onPromiseReason(revisedEta: string): string {
-	return `Good news: the carrier now expects to deliver on ${spokenDate(revisedEta)}, as promised.`;
+	return `Good news: the carrier ${expectsOn(revisedEta)}, as promised.`;
 }

@@ -72,7 +72,7 @@ export const TRIGGER_INFO: Record<JourneyTrigger, TriggerInfo> = {
 		title: 'Your order is arriving sooner',
 		severity: 'info',
 		description:
-			"The carrier's latest estimate is before the promised date, or before its previous estimate when nothing was promised.",
+			"The carrier's latest estimate is before the promised date (or before its previous estimate when nothing was promised), or back on the promised date after a delay was told.",
 	},
 	stalled: {
 		title: 'Your tracking has stopped updating',
