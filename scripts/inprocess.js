@@ -320,6 +320,11 @@ function errorOf(fullRunData) {
 	return out;
 }
 
+/** Same test as the engine's continuesOnError. @param {any} node */
+function continuesOnFail(node) {
+	return node.continueOnFail === true || ['continueRegularOutput', 'continueErrorOutput'].includes(node.onError);
+}
+
 /**
  * @param {{ packageDirs?: string[], baseNodes?: string[], credentials?: Record<string, object> }} [options]
  */
@@ -433,8 +438,17 @@ async function createRuntime(options = {}) {
 			staticDataByWorkflow.set(workflowKey(workflowData), plain);
 		}
 
-		const status = fullRunData.status;
+		let status = fullRunData.status;
 		const runData = fullRunData.data.resultData.runData;
+		let error = errorOf(fullRunData);
+		// The engine keeps the last node's error as the execution's error even when that node
+		// continues on fail and the run went on: only when it is the last node to run. The error
+		// stays in that node's run data; the execution itself did not fail.
+		const errorNode = error?.node ? workflow.getNode(error.node) : null;
+		if (status === 'error' && errorNode && continuesOnFail(errorNode)) {
+			status = 'success';
+			error = undefined;
+		}
 		/** @type {RunResult} */
 		const result = {
 			status,
@@ -447,7 +461,6 @@ async function createRuntime(options = {}) {
 				throw new Error(`Only waiting executions can be resumed (status: ${status})`);
 			},
 		};
-		const error = errorOf(fullRunData);
 		if (error) result.error = error;
 		if (status === 'waiting') {
 			const waitTill = new RealDate(fullRunData.waitTill ?? fullRunData.data.waitTill);
