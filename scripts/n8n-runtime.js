@@ -62,7 +62,7 @@ async function ensureN8n({ log = console.log } = {}) {
 		// Kafka's client downloads a prebuilt binary in its install script: skip all scripts, then
 		// build the one native module n8n needs to start (sqlite3) against Node 24's headers.
 		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env: envWithNode24() });
-		run('npm', ['rebuild', 'sqlite3', `--nodedir=${node24Dir}`, '--foreground-scripts', '--ignore-scripts=false'], {
+		run('npm', ['rebuild', 'sqlite3', '--foreground-scripts', '--ignore-scripts=false'], {
 			cwd: dir,
 			env: envWithNode24({ npm_config_nodedir: node24Dir }),
 		});
@@ -73,7 +73,102 @@ async function ensureN8n({ log = console.log } = {}) {
 	}
 }
 
-module.exports = { N8N_VERSION, cacheDir, ensureN8n, n8nBin, envWithNode24, node24Bin, repoRoot };
+/** Environment for an n8n of our own: its data in `userFolder`, quiet, on loopback, offline. */
+function n8nEnv({ userFolder, port, extra = {} }) {
+	return envWithNode24({
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_ENCRYPTION_KEY: 'postpurchase-demo-key-not-for-production',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'warn',
+		DB_SQLITE_POOL_SIZE: '2',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		...extra,
+	});
+}
+
+/** Runs an n8n CLI command (import:workflow, publish:workflow...) to completion. */
+function n8nCli(args, env) {
+	const r = spawnSync(path.join(node24Bin, 'node'), [n8nBin(), ...args], { env, encoding: 'utf8' });
+	if (r.status !== 0) {
+		throw new Error(`n8n ${args.join(' ')} failed (exit ${r.status}):\n${(r.stdout || '').slice(-2000)}${(r.stderr || '').slice(-2000)}`);
+	}
+	return r.stdout;
+}
+
+function get(url) {
+	return new Promise((resolve) => {
+		const req = http.get(url, (res) => {
+			res.resume();
+			resolve(res.statusCode);
+		});
+		req.on('error', () => resolve(0));
+		req.setTimeout(2000, () => req.destroy());
+	});
+}
+
+/** Starts `n8n start`, its output into `logFile`; resolves when /healthz answers 200. */
+async function startN8n({ env, port, logFile, timeoutMs = 180_000 }) {
+	const log = fs.openSync(logFile, 'a');
+	const child = spawn(path.join(node24Bin, 'node'), [n8nBin(), 'start'], { env, stdio: ['ignore', log, log], detached: true });
+	let exited = null;
+	child.on('exit', (code) => (exited = code ?? -1));
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + timeoutMs;
+	while ((await get(`${url}/healthz`)) !== 200) {
+		if (exited !== null) throw new Error(`n8n exited with code ${exited} while starting; see ${logFile}`);
+		if (Date.now() > deadline) {
+			process.kill(-child.pid, 'SIGKILL');
+			throw new Error(`n8n did not answer /healthz within ${timeoutMs / 1000} s; see ${logFile}`);
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	return {
+		url,
+		child,
+		async stop() {
+			if (exited !== null) return;
+			const done = new Promise((r) => child.once('exit', r));
+			process.kill(-child.pid, 'SIGTERM');
+			const timer = setTimeout(() => exited === null && process.kill(-child.pid, 'SIGKILL'), 20_000);
+			await done;
+			clearTimeout(timer);
+		},
+	};
+}
+
+/** A free TCP port on loopback. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = require('node:net').createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
+module.exports = {
+	N8N_VERSION,
+	cacheDir,
+	ensureN8n,
+	n8nBin,
+	n8nCli,
+	n8nEnv,
+	startN8n,
+	freePort,
+	envWithNode24,
+	node24Bin,
+	repoRoot,
+};
 
 if (require.main === module && process.argv[2] === 'install') {
 	ensureN8n().then(

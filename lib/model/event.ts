@@ -71,6 +71,10 @@ export const EventCustomerSchema = z
 		email: z.string().optional(),
 		phone: z.string().optional(),
 		locale: z.string().optional(),
+		/** The customer's channel choice, where the provider carries it (AfterShip custom field). */
+		preference: z.enum(['email', 'sms', 'both', 'none']).optional(),
+		/** IANA time zone for quiet hours, where the provider carries it. */
+		timeZone: z.string().optional(),
 	})
 	.strict();
 export type EventCustomer = z.infer<typeof EventCustomerSchema>;

@@ -68,6 +68,7 @@ const TrackingSchema = z
 		language: text,
 		customers: z.array(CustomerSchema).nullish(),
 		customer_name: text, // before API 2025-01
+		custom_fields: z.record(z.unknown()).nullish(),
 		emails: z.array(z.string()).nullish(),
 		smses: z.array(z.string()).nullish(),
 		courier_tracking_link: text,
@@ -151,6 +152,21 @@ function destinationOf(tracking: Tracking): Location | undefined {
 	return Object.keys(location).length > 0 ? location : undefined;
 }
 
+const PREFERENCES = ['email', 'sms', 'both', 'none'] as const;
+
+/**
+ * Merchants keep what AfterShip has no field for in the tracking's custom fields; these two names
+ * are read (README "AfterShip custom fields"): `notification_preference` and `time_zone`.
+ */
+function customFieldsOf(tracking: Tracking): Pick<EventCustomer, 'preference' | 'timeZone'> {
+	const fields = tracking.custom_fields ?? {};
+	const preference = typeof fields.notification_preference === 'string' ? fields.notification_preference.toLowerCase() : '';
+	return {
+		preference: (PREFERENCES as readonly string[]).includes(preference) ? (preference as EventCustomer['preference']) : undefined,
+		timeZone: typeof fields.time_zone === 'string' && fields.time_zone ? fields.time_zone : undefined,
+	};
+}
+
 /** The recipient first (they get the parcel), then the buyer, then whoever is listed; else legacy fields. */
 function customerOf(tracking: Tracking): EventCustomer | undefined {
 	const customers = tracking.customers ?? [];
@@ -161,6 +177,7 @@ function customerOf(tracking: Tracking): EventCustomer | undefined {
 		email: opt(chosen?.email) ?? tracking.emails?.[0],
 		phone: opt(chosen?.phone_number) ?? tracking.smses?.[0],
 		locale: opt(chosen?.language) ?? opt(tracking.language),
+		...customFieldsOf(tracking),
 	});
 	return Object.keys(customer).length > 0 ? customer : undefined;
 }

@@ -1,0 +1,90 @@
+import type { Assessment } from '../model/assessment';
+import { isJourneyTrigger, type JourneyTrigger, type Severity } from '../model/triggers';
+import { shipmentKey } from '../store/types';
+
+/** What the Customer Notify node reads from an item, after its parameters were applied. */
+export interface JourneyItemFields {
+	email?: string;
+	phone?: string;
+	preference?: string;
+	timeZone?: string;
+	country?: string;
+	emailOptOut?: boolean;
+	smsOptOut?: boolean;
+}
+
+type Json = Record<string, unknown>;
+
+const PREFERENCES = ['email', 'sms', 'both', 'none'] as const;
+
+function obj(value: unknown): Json {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+}
+function str(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/**
+ * Turns a journey item (event + assessment, maybe order and customer context) into the notify
+ * input: who, what trigger, and the data templates may read. Templates see only `data`, a plain
+ * copy of the named parts, never the raw payload.
+ */
+export function journeyItemToNotifyInput(item: Json, fields: JourneyItemFields, brand: Json) {
+	const assessment = obj(item.assessment) as Partial<Assessment>;
+	const trigger = item.trigger ?? assessment.trigger;
+	if (!isJourneyTrigger(trigger)) {
+		throw new Error(
+			'The item has no journey trigger: expected `assessment.trigger` from the Delivery Classifier (or a `trigger` field) with a value such as "shipped" or "delayed".',
+		);
+	}
+	const trackingNumber = str(item.trackingNumber);
+	if (!trackingNumber) throw new Error('The item has no `trackingNumber`: connect the Delivery Classifier or set the field.');
+	const customer = obj(item.customer);
+	const order = obj(item.order);
+	const preference = str(fields.preference)?.toLowerCase();
+	if (preference !== undefined && !(PREFERENCES as readonly string[]).includes(preference)) {
+		throw new Error(`Channel Preference must be one of ${PREFERENCES.join(', ')} (or empty for "whatever contact data exists"); got another value.`);
+	}
+	const name = str(customer.name);
+	const location = obj(item.location);
+	return {
+		trigger: trigger as JourneyTrigger,
+		severity: ((item.severity ?? assessment.severity) as Severity | undefined) ?? 'info',
+		shipmentKey: str(item.shipmentKey) ?? shipmentKey(trackingNumber, str(item.carrier)),
+		trackingNumber,
+		recipient: {
+			email: str(fields.email),
+			phone: str(fields.phone),
+			preference: preference as (typeof PREFERENCES)[number] | undefined,
+			emailOptOut: fields.emailOptOut === true,
+			smsOptOut: fields.smsOptOut === true,
+			timeZone: str(fields.timeZone),
+			country: str(fields.country) ?? str(obj(item.destination).country),
+			name,
+			locale: str(customer.locale),
+		},
+		data: {
+			customer: { name, firstName: name?.split(/\s+/)[0] },
+			order: {
+				number: str(order.number) ?? str(item.orderNumber),
+				items: Array.isArray(order.items) ? order.items : [],
+			},
+			shipment: {
+				trackingNumber,
+				carrier: str(item.carrier),
+				trackingUrl: str(item.trackingUrl),
+				status: str(item.status),
+				location: { city: str(location.city), country: str(location.country) },
+			},
+			assessment: {
+				trigger,
+				reason: assessment.reason,
+				revisedEta: assessment.revisedEta,
+				daysLate: assessment.daysLate,
+				customerAction: assessment.customerAction,
+				promisedDate: assessment.promisedDate,
+			},
+			brand,
+		},
+	};
+}

@@ -1,0 +1,187 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IExecuteFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { Channel } from '../../lib/channels/types';
+import { createSmtpChannel, type SmtpChannelOptions } from '../../lib/channels/smtp';
+import { createTwilioChannel } from '../../lib/channels/twilio';
+import { journeyItemToNotifyInput } from '../../lib/journey/notifyInput';
+import { notify, type NotifyDecision, type NotifyOptions } from '../../lib/notify';
+import { storeAt } from '../shared/storeOption';
+import { n8nHttp } from '../shared/n8nHttp';
+import { customerNotifyProperties, templateOverrides } from './CustomerNotify.properties';
+
+const OUTPUT = { sent: 0, deferred: 1, suppressed: 2, failed: 3 } as const;
+
+interface SmtpCredential {
+	host: string;
+	port: number;
+	secure: boolean;
+	requireTLS?: boolean;
+	user?: string;
+	password?: string;
+	allowUnauthorizedCerts?: boolean;
+	hostName?: string;
+}
+
+function smtpOptions(credential: SmtpCredential, from: string): SmtpChannelOptions {
+	return {
+		host: credential.host,
+		port: credential.port,
+		secure: credential.secure,
+		requireTLS: credential.requireTLS,
+		user: credential.user || undefined,
+		password: credential.password || undefined,
+		rejectUnauthorized: !credential.allowUnauthorizedCerts,
+		name: credential.hostName || undefined,
+		from,
+	};
+}
+
+export class CustomerNotify implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Customer Notify',
+		name: 'customerNotify',
+		icon: { light: 'file:customerNotify.svg', dark: 'file:customerNotify.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["mode"] === "preview" ? "preview" : $parameter["channels"].join(", ")}}',
+		description:
+			"Tells the customer about a shipment by email or SMS, honouring their channel choice, consent, quiet hours and a daily cap, and never twice",
+		defaults: { name: 'Customer Notify' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Sent', 'Deferred', 'Suppressed', 'Failed'],
+		credentials: [
+			{
+				name: 'postPurchaseSmtp',
+				required: true,
+				displayOptions: { show: { channels: ['email'] } },
+				testedBy: 'postPurchaseSmtpTest',
+			},
+			{ name: 'postPurchaseTwilioApi', required: true, displayOptions: { show: { channels: ['sms'] } } },
+		],
+		properties: customerNotifyProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			async postPurchaseSmtpTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const channel = createSmtpChannel(smtpOptions(credential.data as unknown as SmtpCredential, 'test@example.com'));
+				try {
+					await channel.verify();
+					return { status: 'OK', message: 'Connection successful' };
+				} catch (error) {
+					return { status: 'Error', message: (error as Error).message };
+				} finally {
+					await channel.close?.();
+				}
+			},
+		},
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const outputs: INodeExecutionData[][] = [[], [], [], []];
+		const enabled = this.getNodeParameter('channels', 0, []) as string[];
+		const preview = this.getNodeParameter('mode', 0) === 'preview';
+		const onFailure = this.getNodeParameter('onSendFailure', 0, 'output') as string;
+		const settings = this.getNodeParameter('settings', 0, {}) as IDataObject;
+		const channels: Record<string, Channel> = {};
+		if (enabled.includes('email')) {
+			const credential = await this.getCredentials<SmtpCredential>('postPurchaseSmtp');
+			channels.email = createSmtpChannel(smtpOptions(credential, this.getNodeParameter('emailFrom', 0) as string));
+		}
+		if (enabled.includes('sms')) {
+			const credential = await this.getCredentials<{ accountSid: string; baseUrl?: string }>('postPurchaseTwilioApi');
+			channels.sms = createTwilioChannel({
+				accountSid: credential.accountSid,
+				baseUrl: credential.baseUrl || undefined,
+				from: (this.getNodeParameter('smsFrom', 0, '') as string) || undefined,
+				messagingServiceSid: (settings.messagingServiceSid as string) || undefined,
+				http: n8nHttp(this, 'postPurchaseTwilioApi'),
+			});
+		}
+		const store = storeAt(settings.storePath as string | undefined);
+		const quiet = (this.getNodeParameter('quietHours', 0, {}) as IDataObject) ?? {};
+		const options: NotifyOptions = {
+			quietHours: {
+				enabled: quiet.enabled !== false,
+				start: (quiet.start as string) || '21:00',
+				end: (quiet.end as string) || '08:00',
+				channels: (quiet.channels as string[] | undefined) ?? ['sms'],
+				allowCritical: quiet.allowCritical !== false,
+			},
+			dailyCap: (settings.dailyCap as number | undefined) ?? 3,
+			defaultTimeZone: (settings.defaultTimeZone as string) || 'UTC',
+			defaultCountry: (settings.defaultCountry as string) || undefined,
+			templates: templateOverrides(this.getNodeParameter('templates', 0, {}) as IDataObject),
+			brand: {
+				name: (settings.brandName as string) || undefined,
+				supportEmail: (settings.supportEmail as string) || undefined,
+				supportUrl: (settings.supportUrl as string) || undefined,
+			},
+			dryRun: preview,
+		};
+
+		try {
+			for (let i = 0; i < items.length; i++) {
+				let decisions: NotifyDecision[];
+				try {
+					const item = items[i].json;
+					const input = journeyItemToNotifyInput(
+						item,
+						{
+							email: this.getNodeParameter('recipientEmail', i, '') as string,
+							phone: this.getNodeParameter('recipientPhone', i, '') as string,
+							preference: this.getNodeParameter('preference', i, '') as string,
+							timeZone: this.getNodeParameter('timeZone', i, '') as string,
+							emailOptOut: this.getNodeParameter('emailOptOut', i, false) as boolean,
+							smsOptOut: this.getNodeParameter('smsOptOut', i, false) as boolean,
+						},
+						options.brand as IDataObject,
+					);
+					const previous = item.notification as IDataObject | undefined;
+					// An item back from the Wait node after a quiet-hours deferral goes to that channel only.
+					const onlyChannel = previous?.status === 'deferred' ? (previous.channel as 'email' | 'sms') : undefined;
+					decisions = await notify({ ...input, onlyChannel }, options, { store, channels });
+				} catch (error) {
+					if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+					outputs[OUTPUT.failed].push({
+						json: { ...items[i].json, notification: { status: 'failed', reason: (error as Error).message } },
+						pairedItem: { item: i },
+					});
+					continue;
+				}
+				for (const decision of decisions) {
+					if (decision.status === 'failed' && onFailure === 'stop' && !this.continueOnFail()) {
+						throw new NodeApiError(this.getNode(), (decision.error ?? { message: decision.reason }) as unknown as JsonObject, {
+							itemIndex: i,
+							message: decision.error?.message ?? decision.reason,
+							description: decision.error?.hint,
+							httpCode: decision.error?.httpStatus ? String(decision.error.httpStatus) : undefined,
+						});
+					}
+					outputs[OUTPUT[decision.status]].push({
+						json: { ...items[i].json, notification: decision as unknown as IDataObject },
+						pairedItem: { item: i },
+					});
+				}
+			}
+		} finally {
+			await Promise.all(Object.values(channels).map((channel) => channel.close?.()));
+		}
+		return outputs;
+	}
+}

@@ -1,0 +1,204 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { JOURNEY_TRIGGERS, type JourneyTrigger } from '../../lib/model/triggers';
+import { storePathOption } from '../shared/storeOption';
+
+const triggerOptions = JOURNEY_TRIGGERS.map((trigger) => ({
+	name: trigger.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
+	value: trigger,
+}));
+
+export const customerNotifyProperties: INodeProperties[] = [
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Send', value: 'send', description: 'Send messages and remember them' },
+			{
+				name: 'Preview',
+				value: 'preview',
+				description: 'Decide and render every message without sending or remembering anything',
+			},
+		],
+		default: 'send',
+	},
+	{
+		displayName: 'Channels',
+		name: 'channels',
+		type: 'multiOptions',
+		noDataExpression: true,
+		options: [
+			{ name: 'Email (SMTP)', value: 'email' },
+			{ name: 'SMS (Twilio)', value: 'sms' },
+		],
+		default: ['email', 'sms'],
+		description: "Channels this node may use. Each customer gets the ones they chose, among these.",
+	},
+	{
+		displayName: 'Email From',
+		name: 'emailFrom',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Acme Shop <orders@acme.example>',
+		displayOptions: { show: { channels: ['email'] } },
+	},
+	{
+		displayName: 'SMS From',
+		name: 'smsFrom',
+		type: 'string',
+		default: '',
+		placeholder: '+15005550006',
+		description: 'Twilio number (E.164) to send from. Or set a Messaging Service SID under Settings.',
+		displayOptions: { show: { channels: ['sms'] } },
+	},
+	{
+		displayName: 'Recipient Email',
+		name: 'recipientEmail',
+		type: 'string',
+		default: '={{ $json.customer?.email }}',
+		description: 'Where email goes. Default: the customer on the item.',
+	},
+	{
+		displayName: 'Recipient Phone',
+		name: 'recipientPhone',
+		type: 'string',
+		default: '={{ $json.customer?.phone }}',
+		description: 'Where SMS goes; parsed to E.164 with the Default Country when it has no country code',
+	},
+	{
+		displayName: 'Channel Preference',
+		name: 'preference',
+		type: 'string',
+		default: '={{ $json.customer?.preference }}',
+		description:
+			'The customer\'s choice: email, sms, both or none. Empty: email if there is an address, else SMS if there is a phone.',
+	},
+	{
+		displayName: 'Customer Time Zone',
+		name: 'timeZone',
+		type: 'string',
+		default: '={{ $json.customer?.timeZone }}',
+		placeholder: 'Europe/Berlin',
+		description: 'IANA zone for quiet hours. Empty: the Default Time Zone under Settings.',
+	},
+	{
+		displayName: 'Email Opted Out',
+		name: 'emailOptOut',
+		type: 'boolean',
+		default: '={{ $json.customer?.emailOptOut === true }}',
+		description: 'Whether the customer withdrew consent to email',
+	},
+	{
+		displayName: 'SMS Opted Out',
+		name: 'smsOptOut',
+		type: 'boolean',
+		default: '={{ $json.customer?.smsOptOut === true }}',
+		description: 'Whether the customer withdrew consent to SMS',
+	},
+	{
+		displayName: 'Quiet Hours',
+		name: 'quietHours',
+		type: 'collection',
+		placeholder: 'Change Quiet Hours',
+		default: {},
+		description: 'Messages that would arrive at night leave on Deferred with a sendAt, for a Wait node',
+		options: [
+			{ displayName: 'Enabled', name: 'enabled', type: 'boolean', default: true, description: 'Whether to hold messages during quiet hours' },
+			{ displayName: 'Start', name: 'start', type: 'string', default: '21:00', placeholder: 'HH:mm' },
+			{ displayName: 'End', name: 'end', type: 'string', default: '08:00', placeholder: 'HH:mm' },
+			{
+				displayName: 'Apply To',
+				name: 'channels',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Email', value: 'email' },
+					{ name: 'SMS', value: 'sms' },
+				],
+				default: ['sms'],
+			},
+			{
+				displayName: 'Let Critical Messages Through',
+				name: 'allowCritical',
+				type: 'boolean',
+				default: true,
+				description: 'Whether critical triggers (lost, damaged, returned) go out at once even at night',
+			},
+		],
+	},
+	{
+		displayName: 'Templates',
+		name: 'templates',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Override a Template',
+		default: {},
+		description:
+			'Liquid templates replacing the built-in English ones for a trigger. Variables: customer.firstName, order.number, order.items, shipment.trackingNumber, shipment.carrier, shipment.trackingUrl, assessment.reason, assessment.revisedEta, assessment.daysLate, brand.name.',
+		options: [
+			{
+				displayName: 'Template',
+				name: 'template',
+				values: [
+					{ displayName: 'Trigger', name: 'trigger', type: 'options', options: triggerOptions, default: 'shipped' },
+					{ displayName: 'Email Subject', name: 'subject', type: 'string', default: '' },
+					{ displayName: 'Email HTML', name: 'html', type: 'string', typeOptions: { rows: 6 }, default: '' },
+					{ displayName: 'Email Text', name: 'text', type: 'string', typeOptions: { rows: 4 }, default: '' },
+					{ displayName: 'SMS', name: 'sms', type: 'string', typeOptions: { rows: 2 }, default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'On Send Failure',
+		name: 'onSendFailure',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Route to Failed Output', value: 'output', description: "The item leaves on Failed with the provider's error" },
+			{ name: 'Stop Workflow', value: 'stop', description: 'Raise the provider error (unless the node continues on fail)' },
+		],
+		default: 'output',
+	},
+	{
+		displayName: 'Settings',
+		name: 'settings',
+		type: 'collection',
+		placeholder: 'Add Setting',
+		default: {},
+		options: [
+			{ displayName: 'Brand Name', name: 'brandName', type: 'string', default: '' },
+			{
+				displayName: 'Daily Cap per Shipment',
+				name: 'dailyCap',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 3,
+				description: 'At most this many messages per shipment per day; critical triggers are exempt',
+			},
+			{ displayName: 'Default Country', name: 'defaultCountry', type: 'string', default: '', placeholder: 'US', description: 'ISO country for phone numbers without a country code' },
+			{ displayName: 'Default Time Zone', name: 'defaultTimeZone', type: 'string', default: 'UTC' },
+			{ displayName: 'Messaging Service SID', name: 'messagingServiceSid', type: 'string', default: '', placeholder: 'MG...' },
+			storePathOption,
+			{ displayName: 'Support Email', name: 'supportEmail', type: 'string', placeholder: 'name@email.com', default: '' },
+			{ displayName: 'Support URL', name: 'supportUrl', type: 'string', default: '' },
+		],
+	},
+];
+
+type TemplateOverride = { subject?: string; html?: string; text?: string; sms?: string };
+
+/** The fixedCollection's rows as overrides per trigger; empty fields keep the built-in part. */
+export function templateOverrides(value: IDataObject): Partial<Record<JourneyTrigger, TemplateOverride>> {
+	const rows = (value.template as IDataObject[] | undefined) ?? [];
+	const overrides: Partial<Record<JourneyTrigger, TemplateOverride>> = {};
+	for (const row of rows) {
+		const parts: TemplateOverride = {};
+		for (const part of ['subject', 'html', 'text', 'sms'] as const) {
+			if (typeof row[part] === 'string' && (row[part] as string).trim() !== '') parts[part] = row[part] as string;
+		}
+		overrides[row.trigger as JourneyTrigger] = { ...overrides[row.trigger as JourneyTrigger], ...parts };
+	}
+	return overrides;
+}

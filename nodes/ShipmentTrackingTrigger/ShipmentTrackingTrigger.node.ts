@@ -1,0 +1,144 @@
+import type {
+	IDataObject,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { ingestWebhook } from '../../lib/ingest';
+import { shipmentKey } from '../../lib/store/types';
+import { storeAt, storePathOption } from '../shared/storeOption';
+
+/** Credential type per provider; adding a provider adds one line here and one credential file. */
+const PROVIDER_CREDENTIALS: Record<string, string> = {
+	aftership: 'afterShipApi',
+	easypost: 'easyPostApi',
+};
+
+export class ShipmentTrackingTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Shipment Tracking Trigger',
+		name: 'shipmentTrackingTrigger',
+		icon: { light: 'file:shipmentTracking.svg', dark: 'file:shipmentTracking.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["provider"]}}',
+		description: 'Starts the workflow when a tracking provider reports a shipment update',
+		defaults: { name: 'Shipment Tracking Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'afterShipApi', required: true, displayOptions: { show: { provider: ['aftership'] } } },
+			{ name: 'easyPostApi', required: true, displayOptions: { show: { provider: ['easypost'] } } },
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '={{$parameter["path"]}}',
+				isFullPath: true,
+			},
+		],
+		properties: [
+			{
+				displayName: 'Provider',
+				name: 'provider',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'AfterShip', value: 'aftership', description: 'Tracking webhooks, API 2025-01 or newer' },
+					{ name: 'EasyPost', value: 'easypost', description: 'Tracker events (tracker.created, tracker.updated)' },
+				],
+				default: 'aftership',
+			},
+			{
+				displayName: 'Path',
+				name: 'path',
+				type: 'string',
+				default: 'shipment-tracking',
+				required: true,
+				description:
+					'The webhook URL is <n8n>/webhook/<path>. Register that URL with the provider, with the webhook secret from the credential.',
+			},
+			{
+				displayName:
+					'Every delivery is checked against the webhook secret before it is read; redelivered events are dropped, so each shipment update starts one execution.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Raw Payload',
+						name: 'includeRaw',
+						type: 'boolean',
+						default: true,
+						description: "Whether to keep the provider's untouched payload under `raw` on each event",
+					},
+					{
+						displayName: 'Remember Deliveries For (Days)',
+						name: 'dedupeDays',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 30,
+						description: 'How long a seen event is remembered to drop redeliveries',
+					},
+					storePathOption,
+				],
+			},
+		],
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const provider = this.getNodeParameter('provider') as string;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const credentials = await this.getCredentials<{ webhookSecret: string }>(PROVIDER_CREDENTIALS[provider]);
+		const req = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
+			rawBody?: Buffer;
+			readRawBody?: () => Promise<void>;
+		};
+		if (!req.rawBody && req.readRawBody) await req.readRawBody();
+		const res = this.getResponseObject();
+		if (!req.rawBody) {
+			res.status(400).json({ error: 'Empty body: a tracking webhook delivery carries a JSON body' });
+			return { noWebhookResponse: true };
+		}
+
+		const result = await ingestWebhook(
+			provider,
+			req.rawBody,
+			this.getHeaderData() as Record<string, string>,
+			{ webhookSecret: credentials.webhookSecret },
+			storeAt(options.storePath as string | undefined),
+			{ dedupeTtlMs: ((options.dedupeDays as number | undefined) ?? 30) * 24 * 3600 * 1000 },
+		);
+		if (result.status !== 200) {
+			this.logger.warn(`Shipment Tracking Trigger refused a ${provider} delivery: ${result.error}`);
+			res.status(result.status).json({ error: result.error });
+			return { noWebhookResponse: true };
+		}
+		const body = { received: result.events.length + result.duplicates, new: result.events.length, duplicates: result.duplicates };
+		if (result.events.length === 0) {
+			// Nothing new (a redelivery, or a ping): acknowledge so the provider stops retrying, run nothing.
+			res.status(200).json(body);
+			return { noWebhookResponse: true };
+		}
+		const includeRaw = options.includeRaw !== false;
+		const items = result.events.map((event) => ({
+			json: {
+				...event,
+				shipmentKey: shipmentKey(event.trackingNumber, event.carrier),
+				...(includeRaw ? { raw: result.payload } : {}),
+			} as IDataObject,
+		}));
+		return { webhookResponse: body, workflowData: [items] };
+	}
+}

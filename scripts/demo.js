@@ -1,0 +1,166 @@
+'use strict';
+// `npm start`: the whole package in a real n8n 2.41.1 on this machine, offline.
+//   builds the package, installs n8n once into a cache, installs the package into a fresh n8n user
+//   folder as n8n installs community packages, imports the bundled journey and its credentials,
+//   starts local SMTP and Twilio stand-ins, starts n8n, posts a scripted set of signed webhook
+//   deliveries, and prints what the customers were sent.
+// Flags: --once (exit after the script), --check (assert the outcomes; used by `npm test`),
+//        --report=<file> (write the check's counts as JSON), --port=<n8n port>.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const runtime = require('./n8n-runtime');
+const { installPackage } = require('./demo/install-package');
+const { buildScenario, SECRETS, OPTED_OUT_PHONE, REFUSED_EMAIL } = require('./demo/scenario');
+const { signAftership, signEasypost } = require('./demo/payloads');
+const { printTable, checkOutcomes } = require('./demo/report');
+const { startSmtpOutbox } = require('./standins/smtp-outbox');
+const { startTwilioStandin } = require('./standins/twilio');
+
+const args = Object.fromEntries(
+	process.argv.slice(2).map((a) => {
+		const [k, v] = a.replace(/^--/, '').split('=');
+		return [k, v ?? true];
+	}),
+);
+const root = runtime.repoRoot;
+const demoDir = path.join(root, '.demo');
+const userFolder = path.join(demoDir, 'n8n');
+const outboxDir = path.join(demoDir, 'outbox');
+const TWILIO = { accountSid: 'AC00000000000000000000000000000001', authToken: 'demo-twilio-auth-token' };
+
+const t0 = Date.now();
+const say = (msg) => console.log(`[demo ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${msg}`);
+
+async function post(url, body, headers) {
+	const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+	return { status: res.status, text: await res.text() };
+}
+
+async function main() {
+	say('building the package');
+	execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+	await runtime.ensureN8n({ log: say });
+
+	fs.rmSync(demoDir, { recursive: true, force: true });
+	fs.mkdirSync(outboxDir, { recursive: true });
+	say('installing the package into a fresh n8n user folder (as n8n installs community packages)');
+	installPackage(root, userFolder);
+
+	const smtp = await startSmtpOutbox({ dir: outboxDir, rejectRecipients: (address) => address === REFUSED_EMAIL });
+	const twilio = await startTwilioStandin({ dir: outboxDir, ...TWILIO, optedOut: [OPTED_OUT_PHONE] });
+	say(`stand-ins: SMTP on 127.0.0.1:${smtp.port}, Twilio Messages API on ${twilio.baseUrl}`);
+
+	const port = Number(args.port) || (await runtime.freePort());
+	const env = runtime.n8nEnv({ userFolder, port });
+	const credentials = [
+		{ id: 'pp-aftership', name: 'AfterShip account', type: 'afterShipApi', data: { apiKey: 'demo', webhookSecret: SECRETS.aftership, baseUrl: 'http://127.0.0.1:9' } },
+		{ id: 'pp-easypost', name: 'EasyPost account', type: 'easyPostApi', data: { apiKey: 'demo', webhookSecret: SECRETS.easypost, baseUrl: 'http://127.0.0.1:9' } },
+		{ id: 'pp-smtp', name: 'Shop SMTP', type: 'postPurchaseSmtp', data: { host: '127.0.0.1', port: smtp.port, secure: false, requireTLS: false, user: '', password: '', allowUnauthorizedCerts: true, hostName: 'demo.local' } },
+		{ id: 'pp-twilio', name: 'Shop Twilio', type: 'postPurchaseTwilioApi', data: { ...TWILIO, baseUrl: twilio.baseUrl } },
+	];
+	const credentialsFile = path.join(demoDir, 'credentials.json');
+	fs.writeFileSync(credentialsFile, JSON.stringify(credentials));
+	say('importing the bundled journey workflows/delivery-updates.json and its credentials');
+	runtime.n8nCli(['import:credentials', `--input=${credentialsFile}`], env);
+	fs.rmSync(credentialsFile);
+	runtime.n8nCli(['import:workflow', `--input=${path.join(root, 'workflows', 'delivery-updates.json')}`], env);
+	runtime.n8nCli(['publish:workflow', '--id=ppDeliveryUpdate'], env);
+
+	say('starting n8n');
+	const n8n = await runtime.startN8n({ env, port, logFile: path.join(demoDir, 'n8n.log') });
+	let exitCode = 0;
+	try {
+		const hook = (provider) => `${n8n.url}/webhook/postpurchase/${provider}`;
+		await waitForWebhook(hook('aftership'));
+		say(`n8n is up: editor at ${n8n.url}`);
+
+		const scenario = buildScenario(new Date());
+		const responses = [];
+		for (const delivery of scenario.deliveries) {
+			const body = JSON.stringify(delivery.payload);
+			const secret = delivery.badSignature ? 'not-the-secret' : SECRETS[delivery.provider];
+			const headers = delivery.provider === 'aftership' ? signAftership(body, secret) : signEasypost(body, secret);
+			const copies = delivery.concurrentCopies ?? 1;
+			const answers = await Promise.all(Array.from({ length: copies }, () => post(hook(delivery.provider), body, headers)));
+			for (const answer of answers) responses.push({ label: delivery.label, status: answer.status, expectStatus: delivery.expectStatus ?? 200 });
+			say(`${delivery.label.padEnd(52)} -> HTTP ${answers.map((a) => a.status).join(', ')}`);
+			// Let each step of a journey land before the next, as real carrier scans are hours apart.
+			await settle(n8n.url, 300);
+		}
+		await settle(n8n.url, 1500);
+
+		const outcomes = readOutcomes(userFolder);
+		printTable(outcomes, say);
+		console.log(`\nOutbox: ${outboxDir}  (email/*.eml and *.html, sms/*.txt)`);
+		console.log(`n8n editor: ${n8n.url}  (executions of "Post-purchase: delivery updates"); log: ${path.join(demoDir, 'n8n.log')}`);
+		if (args.check) {
+			const report = checkOutcomes({ scenario, outcomes, responses, smtp, twilio, logFile: path.join(demoDir, 'n8n.log') });
+			for (const line of report.lines) console.log(line);
+			console.log(`e2e: ${report.passed} passed, ${report.failed} failed`);
+			if (args.report) fs.writeFileSync(String(args.report), JSON.stringify(report, null, 2));
+			if (report.failed > 0) exitCode = 1;
+		}
+		if (!args.once) {
+			console.log('\nn8n keeps running; Ctrl-C to stop.');
+			await new Promise((resolve) => process.once('SIGINT', resolve));
+		}
+	} finally {
+		await n8n.stop();
+		await smtp.close();
+		await twilio.close();
+	}
+	return exitCode;
+}
+
+async function waitForWebhook(url) {
+	// Until the workflow is active the path answers 404; once active, an unsigned POST answers 401.
+	for (let i = 0; i < 120; i++) {
+		const { status } = await post(url, '{}', {});
+		if (status === 401) return;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`the journey's webhook ${url} did not become active; see .demo/n8n.log`);
+}
+
+/** Waits until n8n has no running executions (its own count), at least `minMs`. */
+async function settle(url, minMs) {
+	await new Promise((r) => setTimeout(r, minMs));
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		const running = runningExecutions(userFolder);
+		if (running === 0) return;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
+function runningExecutions(folder) {
+	const { DatabaseSync } = require('node:sqlite');
+	const db = new DatabaseSync(path.join(folder, '.n8n', 'database.sqlite'), { readOnly: true });
+	try {
+		return Number(db.prepare("SELECT COUNT(*) AS n FROM execution_entity WHERE status IN ('new', 'running')").get().n);
+	} catch {
+		return 0;
+	} finally {
+		db.close();
+	}
+}
+
+function readOutcomes(folder) {
+	const { openSqliteStore } = require('../dist/lib/store');
+	const store = openSqliteStore(path.join(folder, '.n8n', 'postpurchase.sqlite'));
+	try {
+		return store.listSends({ limit: 1000 });
+	} finally {
+		store.close();
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error) => {
+		console.error(`demo failed: ${error.stack || error.message}`);
+		if (args.report) fs.writeFileSync(String(args.report), JSON.stringify({ passed: 0, failed: 1, lines: [String(error.message)] }));
+		process.exit(1);
+	},
+);
