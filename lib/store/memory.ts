@@ -87,5 +87,6 @@ export class MemoryStore implements Store {
 		return purged;
 	}
 
+	/** Nothing to release: the data lives and goes with this object. */
 	async close(): Promise<void> {}
 }
