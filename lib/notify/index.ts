@@ -1,0 +1,20 @@
+export { notify, type NotifyDeps } from './notify';
+export { chooseChannels, type ChannelPlan } from './choose';
+export { toE164, type E164Result } from './phone';
+export { quietHoursDecision, type QuietHoursDecision, type QuietWindow } from './quietHours';
+export {
+	NOTIFY_CHANNELS,
+	NOTIFY_REASON_CODES,
+	PREFERENCES,
+	parseNotifyInput,
+	type NotifyBrand,
+	type NotifyChannel,
+	type NotifyDecision,
+	type NotifyError,
+	type NotifyInput,
+	type NotifyOptions,
+	type NotifyReasonCode,
+	type NotifyRecipient,
+	type Preference,
+	type QuietHoursOptions,
+} from './types';

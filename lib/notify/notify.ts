@@ -1,0 +1,204 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { ChannelError, type Channel } from '../channels/types';
+import type { Store } from '../store/types';
+import { compileTemplates, type CompiledTemplates, type RenderedMessage } from '../templates';
+import { chooseChannels } from './choose';
+import { toE164 } from './phone';
+import { assertTimeZone, quietHoursDecision } from './quietHours';
+import {
+	parseNotifyInput,
+	type NotifyChannel,
+	type NotifyDecision,
+	type NotifyError,
+	type NotifyInput,
+	type NotifyOptions,
+} from './types';
+
+export interface NotifyDeps {
+	store: Store;
+	/** Keyed by channel id ('email', 'sms'); a missing one fails that channel with a hint. */
+	channels: Partial<Record<string, Channel>>;
+}
+
+const CREDENTIAL_HINT: Record<NotifyChannel, string> = {
+	email: 'No email channel is configured: enable email and add an SMTP credential',
+	sms: 'No SMS channel is configured: enable SMS and add a Twilio credential',
+};
+
+interface Settings {
+	quiet: { enabled: boolean; start: string; end: string; channels: string[]; allowCritical: boolean };
+	dailyCap: number;
+	defaultTimeZone: string;
+	defaultCountry?: string;
+	dryRun: boolean;
+	now: Date;
+	templates: CompiledTemplates;
+}
+
+function settingsFrom(options: NotifyOptions): Settings {
+	const dailyCap = options.dailyCap ?? 3;
+	if (!Number.isInteger(dailyCap) || dailyCap < 0) throw new Error('dailyCap must be a whole number, 0 or more (0: no cap)');
+	const defaultTimeZone = options.defaultTimeZone || 'UTC';
+	assertTimeZone(defaultTimeZone, 'defaultTimeZone');
+	const quiet = options.quietHours ?? {};
+	return {
+		quiet: {
+			enabled: quiet.enabled ?? true,
+			start: quiet.start || '21:00',
+			end: quiet.end || '08:00',
+			channels: quiet.channels ?? ['sms'],
+			allowCritical: quiet.allowCritical ?? false,
+		},
+		dailyCap,
+		defaultTimeZone,
+		defaultCountry: options.defaultCountry || undefined,
+		dryRun: options.dryRun === true,
+		now: options.now ?? new Date(),
+		templates: compileTemplates(options.templates),
+	};
+}
+
+type Json = Record<string, unknown>;
+function asObject(value: unknown): Json {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+}
+/** Fills gaps in `given` from `defaults`; an explicit undefined in `given` does not erase a default. */
+function withDefaults(defaults: Json, given: unknown): Json {
+	const merged: Json = { ...defaults };
+	for (const [key, value] of Object.entries(asObject(given))) if (value !== undefined) merged[key] = value;
+	return merged;
+}
+
+function templateData(input: NotifyInput, options: NotifyOptions): Json {
+	const data = input.data ?? {};
+	return {
+		...data,
+		customer: withDefaults({ name: input.recipient.name }, data.customer),
+		shipment: withDefaults({ trackingNumber: input.trackingNumber }, data.shipment),
+		brand: withDefaults(asObject(options.brand), data.brand),
+	};
+}
+
+const isEmail = (value: string) => z.string().email().safeParse(value).success;
+
+function failure(error: unknown, channel: NotifyChannel): NotifyError {
+	if (error instanceof ChannelError) {
+		const { httpStatus, providerCode, retryable, hint } = error.details;
+		return { message: error.message, httpStatus, providerCode, retryable: retryable ?? false, hint };
+	}
+	// Not a ChannelError: its message may quote the recipient, so only its kind is kept.
+	const kind = error instanceof Error ? error.name : typeof error;
+	return { message: `The ${channel} channel failed unexpectedly (${kind})`, retryable: false };
+}
+
+/**
+ * Decides and, unless it is a dry run, sends one notification: one decision per candidate
+ * channel. Checks run cheapest and most final first: preference and consent, contact data,
+ * duplicate (reserves the send), daily cap, quiet hours, render, send. Every path that does not
+ * end in a sent message gives the reservation back, so a later or resumed attempt can go out.
+ */
+export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps: NotifyDeps): Promise<NotifyDecision[]> {
+	const input = parseNotifyInput(rawInput);
+	const settings = settingsFrom(options);
+	const timeZone = input.recipient.timeZone ?? settings.defaultTimeZone;
+	assertTimeZone(timeZone, 'recipient.timeZone');
+	const data = templateData(input, options);
+	const { store } = deps;
+	const { trigger, shipmentKey } = input;
+	const critical = input.severity === 'critical';
+
+	// Counted once per notification, so both channels of it pass or stop together.
+	let sentToday: Promise<number> | undefined;
+	const countSentToday = () => {
+		const since = DateTime.fromJSDate(settings.now, { zone: timeZone }).startOf('day').toJSDate();
+		sentToday ??= store.countSent(shipmentKey, since);
+		return sentToday;
+	};
+	const log = (channel: NotifyChannel, status: 'sent' | 'deferred' | 'failed', providerMessageId?: string) =>
+		store.logSend({ shipmentKey, trigger, channel, status, providerMessageId, at: settings.now.toISOString() });
+
+	async function decide(channel: NotifyChannel, base: NotifyDecision): Promise<NotifyDecision> {
+		let to: string;
+		if (channel === 'sms') {
+			const phone = toE164(input.recipient.phone ?? '', input.recipient.country ?? settings.defaultCountry);
+			if (!phone.ok) return { ...base, status: 'failed', reasonCode: 'invalid_phone', reason: phone.reason };
+			to = phone.e164;
+		} else {
+			to = input.recipient.email ?? '';
+			if (!isEmail(to)) return { ...base, status: 'failed', reasonCode: 'invalid_email', reason: 'The email address is not valid' };
+		}
+		const sender = deps.channels[channel];
+		if (!sender) return { ...base, status: 'failed', reasonCode: 'channel_not_configured', reason: CREDENTIAL_HINT[channel], to };
+
+		if (!settings.dryRun && !(await store.reserveSend(shipmentKey, trigger, channel, settings.now))) {
+			return { ...base, status: 'suppressed', reasonCode: 'duplicate', reason: `Already sent for '${trigger}' on this channel`, to };
+		}
+		const release = () => (settings.dryRun ? Promise.resolve() : store.releaseSend(shipmentKey, trigger, channel));
+		let delivered = false;
+		try {
+			return await afterReservation(channel, sender, to, base, release, () => (delivered = true));
+		} catch (error) {
+			// A store or programming error: give the reservation back unless the message went out.
+			if (!delivered) await release().catch(() => undefined);
+			throw error;
+		}
+	}
+
+	async function afterReservation(
+		channel: NotifyChannel,
+		sender: Channel,
+		to: string,
+		base: NotifyDecision,
+		release: () => Promise<void>,
+		markDelivered: () => void,
+	): Promise<NotifyDecision> {
+		if (!critical && settings.dailyCap > 0 && (await countSentToday()) >= settings.dailyCap) {
+			await release();
+			return { ...base, status: 'suppressed', reasonCode: 'cap', reason: `The daily cap of ${settings.dailyCap} messages for this shipment is reached`, to };
+		}
+
+		const { quiet } = settings;
+		if (quiet.enabled && quiet.channels.includes(channel) && !(critical && quiet.allowCritical)) {
+			const window = quietHoursDecision(settings.now, timeZone, quiet);
+			if (window.quiet && window.sendAt) {
+				await release();
+				if (!settings.dryRun) await log(channel, 'deferred');
+				const sendAt = window.sendAt.toISOString();
+				return { ...base, status: 'deferred', reasonCode: 'quiet_hours', reason: `Quiet hours (${quiet.start}-${quiet.end}) in ${timeZone}`, to, sendAt };
+			}
+		}
+
+		let message: RenderedMessage;
+		try {
+			message = settings.templates.render(trigger, channel, data);
+		} catch (error) {
+			await release();
+			if (!settings.dryRun) await log(channel, 'failed');
+			return { ...base, status: 'failed', reasonCode: 'template_error', reason: (error as Error).message, to };
+		}
+		if (settings.dryRun) return { ...base, status: 'sent', to, message };
+
+		let providerMessageId: string;
+		try {
+			({ providerMessageId } = await sender.send({ channel, to, ...message, reference: `${shipmentKey}:${trigger}:${channel}` }));
+		} catch (error) {
+			await release();
+			await log(channel, 'failed');
+			const details = failure(error, channel);
+			return { ...base, status: 'failed', reasonCode: 'send_failed', reason: details.message, to, message, error: details };
+		}
+		markDelivered();
+		await log(channel, 'sent', providerMessageId);
+		return { ...base, status: 'sent', to, providerMessageId, message };
+	}
+
+	const decisions: NotifyDecision[] = [];
+	for (const plan of chooseChannels(input.recipient, input.onlyChannel)) {
+		const base: NotifyDecision = plan.decided ?? { channel: plan.channel, status: 'failed' };
+		if (plan.note) base.note = plan.note;
+		if (settings.dryRun) base.dryRun = true;
+		decisions.push(plan.decided ? base : await decide(plan.channel as NotifyChannel, base));
+	}
+	return decisions;
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { JOURNEY_TRIGGERS, SEVERITIES, type JourneyTrigger, type Severity } from '../model/triggers';
+import type { RenderedMessage, TemplateOverrides } from '../templates';
+
+export const NOTIFY_CHANNELS = ['email', 'sms'] as const;
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+export const PREFERENCES = ['email', 'sms', 'both', 'none'] as const;
+export type Preference = (typeof PREFERENCES)[number];
+
+export interface NotifyRecipient {
+	email?: string;
+	phone?: string;
+	/** Missing: email when an address exists, else SMS when a phone exists. */
+	preference?: Preference;
+	emailOptOut?: boolean;
+	smsOptOut?: boolean;
+	/** IANA zone for quiet hours and the daily cap; else NotifyOptions.defaultTimeZone. */
+	timeZone?: string;
+	/** ISO 3166-1 alpha-2 region for phone numbers without +country; else NotifyOptions.defaultCountry. */
+	country?: string;
+	name?: string;
+	locale?: string;
+}
+
+export interface NotifyInput {
+	trigger: JourneyTrigger;
+	severity: Severity;
+	shipmentKey: string;
+	trackingNumber: string;
+	recipient: NotifyRecipient;
+	/** Set when resuming a deferred send: that channel only. */
+	onlyChannel?: NotifyChannel;
+	/** Template variables (see TEMPLATE_VARIABLES). */
+	data?: Record<string, unknown>;
+}
+
+export interface QuietHoursOptions {
+	/** Default true. */
+	enabled?: boolean;
+	/** Default '21:00'. */
+	start?: string;
+	/** Default '08:00'. */
+	end?: string;
+	/** Channels that keep quiet hours; default ['sms'] (an email at night wakes nobody). */
+	channels?: string[];
+	/** Let critical messages through quiet hours; default false. */
+	allowCritical?: boolean;
+}
+
+export interface NotifyBrand {
+	name?: string;
+	supportUrl?: string;
+	supportEmail?: string;
+}
+
+export interface NotifyOptions {
+	quietHours?: QuietHoursOptions;
+	/**
+	 * Most messages sent for one shipment per calendar day in the customer's time zone, every
+	 * channel counted; 0 means no cap. Default 3. Critical messages are exempt and a notification
+	 * going to both channels is checked once, so it goes out whole or not at all.
+	 */
+	dailyCap?: number;
+	/** Default 'UTC'. */
+	defaultTimeZone?: string;
+	defaultCountry?: string;
+	templates?: TemplateOverrides;
+	brand?: NotifyBrand;
+	/**
+	 * Decide and render, send nothing and write nothing to the store. The duplicate check needs a
+	 * reservation, so a dry run skips it; everything else is decided as for real.
+	 */
+	dryRun?: boolean;
+	now?: Date;
+}
+
+export const NOTIFY_REASON_CODES = [
+	'preference',
+	'no_contact',
+	'opt_out',
+	'invalid_phone',
+	'invalid_email',
+	'channel_not_configured',
+	'duplicate',
+	'cap',
+	'quiet_hours',
+	'template_error',
+	'send_failed',
+] as const;
+export type NotifyReasonCode = (typeof NOTIFY_REASON_CODES)[number];
+
+export interface NotifyError {
+	message: string;
+	httpStatus?: number;
+	providerCode?: string | number;
+	retryable: boolean;
+	hint?: string;
+}
+
+export interface NotifyDecision {
+	/** 'none' when no channel could even be chosen (preference none, no contact data). */
+	channel: NotifyChannel | 'none';
+	status: 'sent' | 'deferred' | 'suppressed' | 'failed';
+	reasonCode?: NotifyReasonCode;
+	/** Plain words, never contact data. */
+	reason?: string;
+	/** The address or E.164 number used: data on the item, never logged. */
+	to?: string;
+	/** ISO instant a deferred send may go out. */
+	sendAt?: string;
+	providerMessageId?: string;
+	message?: RenderedMessage;
+	error?: NotifyError;
+	dryRun?: boolean;
+	note?: string;
+}
+
+const optionalText = z.string().optional();
+
+const NotifyInputSchema = z.object({
+	trigger: z.enum(JOURNEY_TRIGGERS),
+	severity: z.enum(SEVERITIES),
+	shipmentKey: z.string().min(1),
+	trackingNumber: z.string().min(1),
+	recipient: z.object({
+		email: optionalText,
+		phone: optionalText,
+		preference: z.enum(PREFERENCES).optional(),
+		emailOptOut: z.boolean().optional(),
+		smsOptOut: z.boolean().optional(),
+		timeZone: optionalText,
+		country: optionalText,
+		name: optionalText,
+		locale: optionalText,
+	}),
+	onlyChannel: z.enum(NOTIFY_CHANNELS).optional(),
+	data: z.record(z.unknown()).optional(),
+});
+
+/** Describes an issue without echoing the value: it may be an address or a phone number. */
+function describeIssue(issue: z.ZodIssue): string {
+	const field = issue.path.join('.') || 'input';
+	if (issue.code === 'invalid_enum_value') return `${field} must be one of ${issue.options.join(', ')}`;
+	if (issue.code === 'invalid_type') {
+		return issue.received === 'undefined' ? `${field} is required` : `${field} must be ${issue.expected}, not ${issue.received}`;
+	}
+	if (issue.code === 'too_small') return `${field} must not be empty`;
+	return `${field}: ${issue.message}`;
+}
+
+function blankToUndefined(value: string | undefined): string | undefined {
+	const trimmed = value?.trim();
+	return trimmed ? trimmed : undefined;
+}
+
+/** Validates what the node hands over; blank strings (empty expressions) count as missing. */
+export function parseNotifyInput(value: unknown): NotifyInput {
+	const result = NotifyInputSchema.safeParse(value);
+	if (!result.success) {
+		throw new Error(`Invalid notify input: ${result.error.issues.map(describeIssue).join('; ')}`);
+	}
+	const { recipient, ...rest } = result.data;
+	return {
+		...rest,
+		data: rest.data ?? {},
+		recipient: {
+			...recipient,
+			email: blankToUndefined(recipient.email),
+			phone: blankToUndefined(recipient.phone),
+			timeZone: blankToUndefined(recipient.timeZone),
+			country: blankToUndefined(recipient.country),
+			name: blankToUndefined(recipient.name),
+			locale: blankToUndefined(recipient.locale),
+		},
+	};
+}
