@@ -9,6 +9,7 @@
 
 // Node's own module system, even when this file is loaded by jest: jest's `require('module')`
 // is a stand-in whose hooks and caches don't reach Node's loader.
+/** @type {any} Node's Module class, internals included (_cache, _resolveFilename) */
 const NativeModule =
 	typeof process.getBuiltinModule === 'function' ? process.getBuiltinModule('node:module') : require('node:module');
 
@@ -20,6 +21,7 @@ const NativeModule =
 const nativeSelf = NativeModule._cache[__filename];
 if (!nativeSelf || nativeSelf.exports !== module.exports) {
 	module.exports = NativeModule.createRequire(__filename)(__filename);
+	// @ts-ignore: a top-level return is valid in a CommonJS module
 	return;
 }
 
@@ -28,6 +30,7 @@ const path = require('node:path');
 
 const repoRoot = path.resolve(__dirname, '..');
 const repoRequire = NativeModule.createRequire(path.join(repoRoot, 'package.json'));
+const repoNodeModules = path.join(repoRoot, 'node_modules') + path.sep;
 
 // Packages that must exist once per process. n8n-nodes-base in the cache would otherwise load the
 // cache's own n8n-workflow/n8n-core copies, and then `instanceof NodeOperationError/NodeApiError`
@@ -43,12 +46,13 @@ function installResolveHook() {
 	const original = NativeModule._resolveFilename;
 	if (/** @type {any} */ (original).__postpurchaseHook) return;
 	/** @this {unknown} */
-	function resolveFilename(/** @type {string} */ request, /** @type {any} */ parent, ...rest) {
+	function resolveFilename(/** @type {string} */ request, /** @type {any} */ parent, /** @type {any[]} */ ...rest) {
 		const from = parent && parent.filename;
 		if (
 			from &&
 			SHARED_PACKAGES.some((p) => request === p || request.startsWith(`${p}/`)) &&
-			redirectedRoots.some((root) => from.startsWith(root))
+			redirectedRoots.some((root) => from.startsWith(root)) &&
+			!from.startsWith(repoNodeModules) // the repo's own packages already resolve to the repo's copies
 		) {
 			return repoRequire.resolve(request);
 		}
@@ -90,6 +94,7 @@ const { cacheDir } = require('./n8n-runtime');
 
 const RealDate = Date;
 let clockOffset = 0;
+/** @type {Promise<unknown>} */
 let clockQueue = Promise.resolve();
 
 /** @param {...any} args */
@@ -140,13 +145,11 @@ async function loadBaseNodes(names) {
 	const root = path.join(cacheDir(), 'node_modules') + path.sep;
 	if (!redirectedRoots.includes(root)) redirectedRoots.push(root);
 	// The lazy loader reads n8n-nodes-base's known/types JSON and requires only the files asked for.
-	let loading = baseLoaders.get(dir);
-	if (!loading) {
-		const loader = new core.LazyPackageDirectoryLoader(dir);
-		loading = loader.loadAll().then(() => loader);
-		baseLoaders.set(dir, loading);
+	if (!baseLoaders.has(dir)) {
+		const lazy = new core.LazyPackageDirectoryLoader(dir);
+		baseLoaders.set(dir, lazy.loadAll().then(() => lazy));
 	}
-	const loader = await loading;
+	const loader = await baseLoaders.get(dir);
 	/** @type {Record<string, any>} */
 	const types = {};
 	for (const name of names) types[`n8n-nodes-base.${name}`] = loader.getNode(name).type;
@@ -205,7 +208,7 @@ function makeCredentialsHelper(credentialTypes, store) {
 		if (!type) return [];
 		const inherited = (type.extends ?? []).flatMap(properties);
 		const own = type.properties ?? [];
-		return [...inherited.filter((p) => !own.some((/** @type {any} */ o) => o.name === p.name)), ...own];
+		return [...inherited.filter((/** @type {any} */ p) => !own.some((/** @type {any} */ o) => o.name === p.name)), ...own];
 	};
 	/** @param {string} type */
 	const decrypted = (type) => {
@@ -376,8 +379,8 @@ async function createRuntime(options = {}) {
 		/** @type {any} */
 		let newStaticData;
 		const hooks = new core.ExecutionLifecycleHooks(/** @type {any} */ (mode), executionId, workflowData);
-		hooks.addHandler('sendResponse', (response) => void responses.push(response));
-		hooks.addHandler('workflowExecuteAfter', (_run, staticData) => void (newStaticData = staticData));
+		hooks.addHandler('sendResponse', (/** @type {any} */ response) => void responses.push(response));
+		hooks.addHandler('workflowExecuteAfter', (/** @type {any} */ _run, /** @type {any} */ staticData) => void (newStaticData = staticData));
 		const additionalData = /** @type {any} */ ({
 			credentialsHelper,
 			executeWorkflow: async () => {

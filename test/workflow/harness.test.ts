@@ -19,13 +19,11 @@ interface Runtime {
 }
 
 // Plain JS module (no build step), so require it; its types are restated above.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createRuntime } = require('../../scripts/inprocess') as {
 	createRuntime(opts: { packageDirs?: string[]; baseNodes?: string[]; credentials?: Record<string, object> }): Promise<Runtime>;
 };
 
 const fixtures = path.join(__dirname, 'fixtures');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fixture = (name: string): Json => JSON.parse(JSON.stringify(require(path.join(fixtures, name))));
 
 // Loading n8n-core and the base nodes takes a few seconds the first time.
