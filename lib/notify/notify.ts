@@ -115,8 +115,19 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 		sentToday ??= store.countSent(shipmentKey, since);
 		return sentToday;
 	};
-	const log = (channel: NotifyChannel, status: 'sent' | 'deferred' | 'failed', providerMessageId?: string) =>
-		store.logSend({ shipmentKey, trigger, channel, status, providerMessageId, at: settings.now.toISOString() });
+	// Every decision goes into the send log for audit; only 'sent' ones count toward caps and duplicates.
+	const log = (decision: NotifyDecision) =>
+		store.logSend({
+			shipmentKey,
+			trigger,
+			channel: decision.channel,
+			status: decision.status,
+			providerMessageId: decision.providerMessageId,
+			trackingNumber: input.trackingNumber,
+			reasonCode: decision.reasonCode,
+			sendAt: decision.sendAt,
+			at: settings.now.toISOString(),
+		});
 
 	async function decide(channel: NotifyChannel, base: NotifyDecision): Promise<NotifyDecision> {
 		let to: string;
@@ -135,12 +146,11 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 			return { ...base, status: 'suppressed', reasonCode: 'duplicate', reason: `Already sent for '${trigger}' on this channel`, to };
 		}
 		const release = () => (settings.dryRun ? Promise.resolve() : store.releaseSend(shipmentKey, trigger, channel));
-		let delivered = false;
 		try {
-			return await afterReservation(channel, sender, to, base, release, () => (delivered = true));
+			return await afterReservation(channel, sender, to, base, release);
 		} catch (error) {
-			// A store or programming error: give the reservation back unless the message went out.
-			if (!delivered) await release().catch(() => undefined);
+			// A store error before anything went out: give the reservation back, then fail loudly.
+			await release().catch(() => undefined);
 			throw error;
 		}
 	}
@@ -151,7 +161,6 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 		to: string,
 		base: NotifyDecision,
 		release: () => Promise<void>,
-		markDelivered: () => void,
 	): Promise<NotifyDecision> {
 		if (!critical && settings.dailyCap > 0 && (await countSentToday()) >= settings.dailyCap) {
 			await release();
@@ -163,7 +172,6 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 			const window = quietHoursDecision(settings.now, timeZone, quiet);
 			if (window.quiet && window.sendAt) {
 				await release();
-				if (!settings.dryRun) await log(channel, 'deferred');
 				const sendAt = window.sendAt.toISOString();
 				return { ...base, status: 'deferred', reasonCode: 'quiet_hours', reason: `Quiet hours (${quiet.start}-${quiet.end}) in ${timeZone}`, to, sendAt };
 			}
@@ -174,7 +182,6 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 			message = settings.templates.render(trigger, channel, data);
 		} catch (error) {
 			await release();
-			if (!settings.dryRun) await log(channel, 'failed');
 			return { ...base, status: 'failed', reasonCode: 'template_error', reason: (error as Error).message, to };
 		}
 		if (settings.dryRun) return { ...base, status: 'sent', to, message };
@@ -184,12 +191,9 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 			({ providerMessageId } = await sender.send({ channel, to, ...message, reference: `${shipmentKey}:${trigger}:${channel}` }));
 		} catch (error) {
 			await release();
-			await log(channel, 'failed');
 			const details = failure(error, channel);
 			return { ...base, status: 'failed', reasonCode: 'send_failed', reason: details.message, to, message, error: details };
 		}
-		markDelivered();
-		await log(channel, 'sent', providerMessageId);
 		return { ...base, status: 'sent', to, providerMessageId, message };
 	}
 
@@ -198,7 +202,9 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 		const base: NotifyDecision = plan.decided ?? { channel: plan.channel, status: 'failed' };
 		if (plan.note) base.note = plan.note;
 		if (settings.dryRun) base.dryRun = true;
-		decisions.push(plan.decided ? base : await decide(plan.channel as NotifyChannel, base));
+		const decision = plan.decided ? base : await decide(plan.channel as NotifyChannel, base);
+		if (!settings.dryRun) await log(decision);
+		decisions.push(decision);
 	}
 	return decisions;
 }
