@@ -31,7 +31,7 @@ export class PostPurchaseSmtp implements ICredentialType {
 		{ displayName: 'Password', name: 'password', type: 'string', typeOptions: { password: true }, default: '' },
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'allowUnauthorizedCerts',
+			name: 'ignoreSslIssues',
 			type: 'boolean',
 			default: false,
 			description: 'Whether to connect even if the certificate cannot be validated',

@@ -56,7 +56,7 @@ async function main() {
 	const credentials = [
 		{ id: 'pp-aftership', name: 'AfterShip account', type: 'afterShipApi', data: { apiKey: 'demo', webhookSecret: SECRETS.aftership, baseUrl: 'http://127.0.0.1:9' } },
 		{ id: 'pp-easypost', name: 'EasyPost account', type: 'easyPostApi', data: { apiKey: 'demo', webhookSecret: SECRETS.easypost, baseUrl: 'http://127.0.0.1:9' } },
-		{ id: 'pp-smtp', name: 'Shop SMTP', type: 'postPurchaseSmtp', data: { host: '127.0.0.1', port: smtp.port, secure: false, requireTLS: false, user: '', password: '', allowUnauthorizedCerts: true, hostName: 'demo.local' } },
+		{ id: 'pp-smtp', name: 'Shop SMTP', type: 'postPurchaseSmtp', data: { host: '127.0.0.1', port: smtp.port, secure: false, requireTLS: false, user: '', password: '', ignoreSslIssues: true, hostName: 'demo.local' } },
 		{ id: 'pp-twilio', name: 'Shop Twilio', type: 'postPurchaseTwilioApi', data: { ...TWILIO, baseUrl: twilio.baseUrl } },
 	];
 	const credentialsFile = path.join(demoDir, 'credentials.json');

@@ -122,6 +122,13 @@ export function createSmtpChannel(options: SmtpChannelOptions): Channel {
 				throw smtpChannelError(error);
 			}
 		},
+		async verify(): Promise<void> {
+			try {
+				await transport.verify();
+			} catch (error) {
+				throw smtpChannelError(error);
+			}
+		},
 		async close(): Promise<void> {
 			transport.close();
 		},

@@ -24,6 +24,8 @@ export interface SendResult {
 export interface Channel {
 	id: string;
 	send(message: OutgoingMessage): Promise<SendResult>;
+	/** Checks the connection and credentials without sending (n8n's credential test). */
+	verify?(): Promise<void>;
 	close?(): Promise<void>;
 }
 

@@ -25,13 +25,16 @@ export async function assessWithHistory(event: ShipmentEvent, store: Store, opti
 		lastStatus: known?.status,
 		lastOccurredAt: known?.occurredAt,
 		lastTrigger: known?.lastTrigger,
+		lastRevisedEta: known?.lastRevisedEta ?? undefined,
 	});
+	const told = assessment.notify && assessment.trigger !== null;
 	await store.putShipment({
 		key,
 		trackingNumber: event.trackingNumber,
 		status: event.status,
 		occurredAt: event.occurredAt,
-		lastTrigger: assessment.notify ? assessment.trigger : (known?.lastTrigger ?? null),
+		lastTrigger: told ? assessment.trigger : (known?.lastTrigger ?? null),
+		lastRevisedEta: told && assessment.trigger === 'delayed' ? (assessment.revisedEta ?? null) : (known?.lastRevisedEta ?? null),
 		updatedAt: (options.now ?? clockNow()).toISOString(),
 	});
 	return assessment;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { JourneyTrigger } from '../model/triggers';
 import { MemoryStore } from './memory';
 import { defaultStorePath, openSqliteStore } from './sqlite';
-import type { SendLogEntry, ShipmentState, Store } from './types';
+import type { SendLogEntry, SendLogFilter, ShipmentState, Store } from './types';
 
 export { MemoryStore } from './memory';
 export { SqliteStore, defaultStorePath, openSqliteStore } from './sqlite';
@@ -59,6 +59,9 @@ class StoreHandle implements Store {
 	}
 	logSend(entry: SendLogEntry): Promise<void> {
 		return this.shared.store.logSend(entry);
+	}
+	listSends(filter?: SendLogFilter): Promise<SendLogEntry[]> {
+		return this.shared.store.listSends(filter);
 	}
 	purgeExpired(now?: Date): Promise<number> {
 		return this.shared.store.purgeExpired(now);

@@ -1,5 +1,5 @@
 import type { JourneyTrigger } from '../model/triggers';
-import type { SendLogEntry, ShipmentState, Store } from './types';
+import type { SendLogEntry, SendLogFilter, ShipmentState, Store } from './types';
 
 function sendKey(shipmentKey: string, trigger: JourneyTrigger, channel: string): string {
 	return JSON.stringify([shipmentKey, trigger, channel]);
@@ -38,7 +38,7 @@ export class MemoryStore implements Store {
 		if (Number.isNaN(incomingMs)) throw new TypeError('occurredAt is not a date-time');
 		const stored = this.shipments.get(state.key);
 		if (stored && Date.parse(stored.occurredAt) > incomingMs) return { ...stored };
-		const written = { ...state, lastTrigger: state.lastTrigger ?? null };
+		const written = { ...state, lastTrigger: state.lastTrigger ?? null, lastRevisedEta: state.lastRevisedEta ?? null };
 		this.shipments.set(state.key, written);
 		return { ...written };
 	}
@@ -73,6 +73,15 @@ export class MemoryStore implements Store {
 	async logSend(entry: SendLogEntry): Promise<void> {
 		if (Number.isNaN(Date.parse(entry.at))) throw new TypeError('at is not a date-time');
 		this.sendLog.push({ ...entry });
+	}
+
+	async listSends(filter: SendLogFilter = {}): Promise<SendLogEntry[]> {
+		const sinceMs = filter.since?.getTime() ?? 0;
+		const matching = this.sendLog.filter(
+			(entry) =>
+				(filter.shipmentKey === undefined || entry.shipmentKey === filter.shipmentKey) && Date.parse(entry.at) >= sinceMs,
+		);
+		return matching.slice(-(filter.limit ?? 1000)).map((entry) => ({ ...entry }));
 	}
 
 	async purgeExpired(now: Date = new Date()): Promise<number> {

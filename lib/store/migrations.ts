@@ -44,6 +44,13 @@ export const MIGRATIONS: readonly string[] = [
 	CREATE INDEX send_log_by_shipment ON send_log (shipment_key, status, at_ms);
 	CREATE INDEX claims_by_expiry ON claims (expires_at);
 	`,
+	// v3: every decision is auditable (why suppressed, until when deferred); delays that grow.
+	`
+	ALTER TABLE send_log ADD COLUMN tracking_number TEXT;
+	ALTER TABLE send_log ADD COLUMN reason_code TEXT;
+	ALTER TABLE send_log ADD COLUMN send_at TEXT;
+	ALTER TABLE shipments ADD COLUMN last_revised_eta TEXT;
+	`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,7 +5,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
 import type { JourneyTrigger } from '../model/triggers';
 import { migrate } from './migrations';
-import type { SendLogEntry, ShipmentState, Store } from './types';
+import type { SendLogEntry, SendLogFilter, ShipmentState, Store } from './types';
 
 /** How long a writer waits for another process's lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -28,7 +28,35 @@ interface ShipmentRow {
 	status: string;
 	occurred_at: string;
 	last_trigger: string | null;
+	last_revised_eta: string | null;
 	updated_at: string;
+}
+
+interface SendRow {
+	shipment_key: string;
+	journey_trigger: string;
+	channel: string;
+	status: SendLogEntry['status'];
+	provider_message_id: string | null;
+	tracking_number: string | null;
+	reason_code: string | null;
+	send_at: string | null;
+	at: string;
+}
+
+function sendFromRow(row: SendRow): SendLogEntry {
+	const entry: SendLogEntry = {
+		shipmentKey: row.shipment_key,
+		trigger: row.journey_trigger as JourneyTrigger,
+		channel: row.channel,
+		status: row.status,
+		at: row.at,
+	};
+	if (row.provider_message_id) entry.providerMessageId = row.provider_message_id;
+	if (row.tracking_number) entry.trackingNumber = row.tracking_number;
+	if (row.reason_code) entry.reasonCode = row.reason_code;
+	if (row.send_at) entry.sendAt = row.send_at;
+	return entry;
 }
 
 function toMillis(iso: string, field: string): number {
@@ -44,6 +72,7 @@ function fromRow(row: ShipmentRow): ShipmentState {
 		status: row.status,
 		occurredAt: row.occurred_at,
 		lastTrigger: (row.last_trigger as JourneyTrigger | null) ?? null,
+		lastRevisedEta: row.last_revised_eta ?? null,
 		updatedAt: row.updated_at,
 	};
 }
@@ -64,6 +93,7 @@ export class SqliteStore implements Store {
 		| 'releaseSend'
 		| 'countSent'
 		| 'logSend'
+		| 'listSends'
 		| 'purgeExpired',
 		StatementSync
 	>;
@@ -84,12 +114,13 @@ export class SqliteStore implements Store {
 			release: this.db.prepare('DELETE FROM claims WHERE key = ?'),
 			getShipment: this.db.prepare('SELECT * FROM shipments WHERE key = ?'),
 			putShipment: this.db.prepare(
-				`INSERT INTO shipments (key, tracking_number, status, occurred_at, occurred_ms, last_trigger, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)
+				`INSERT INTO shipments (key, tracking_number, status, occurred_at, occurred_ms, last_trigger, last_revised_eta, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (key) DO UPDATE SET
 					tracking_number = excluded.tracking_number, status = excluded.status,
 					occurred_at = excluded.occurred_at, occurred_ms = excluded.occurred_ms,
-					last_trigger = excluded.last_trigger, updated_at = excluded.updated_at
+					last_trigger = excluded.last_trigger, last_revised_eta = excluded.last_revised_eta,
+					updated_at = excluded.updated_at
 				WHERE excluded.occurred_ms >= shipments.occurred_ms
 				RETURNING *`,
 			),
@@ -109,8 +140,17 @@ export class SqliteStore implements Store {
 				`SELECT COUNT(*) AS n FROM send_log WHERE shipment_key = ? AND status = 'sent' AND at_ms >= ?`,
 			),
 			logSend: this.db.prepare(
-				`INSERT INTO send_log (shipment_key, journey_trigger, channel, status, provider_message_id, at, at_ms)
-				VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				`INSERT INTO send_log (shipment_key, journey_trigger, channel, status, provider_message_id,
+					tracking_number, reason_code, send_at, at, at_ms)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			),
+			// The newest `limit` matching entries, returned oldest first.
+			listSends: this.db.prepare(
+				`SELECT * FROM (
+					SELECT * FROM send_log
+					WHERE (?1 IS NULL OR shipment_key = ?1) AND at_ms >= ?2
+					ORDER BY id DESC LIMIT ?3
+				) ORDER BY id`,
 			),
 			purgeExpired: this.db.prepare('DELETE FROM claims WHERE expires_at <= ?'),
 		};
@@ -139,6 +179,7 @@ export class SqliteStore implements Store {
 			state.occurredAt,
 			toMillis(state.occurredAt, 'occurredAt'),
 			state.lastTrigger ?? null,
+			state.lastRevisedEta ?? null,
 			state.updatedAt,
 		) as ShipmentRow | undefined;
 		if (written) return fromRow(written);
@@ -173,9 +214,21 @@ export class SqliteStore implements Store {
 			entry.channel,
 			entry.status,
 			entry.providerMessageId ?? null,
+			entry.trackingNumber ?? null,
+			entry.reasonCode ?? null,
+			entry.sendAt ?? null,
 			entry.at,
 			toMillis(entry.at, 'at'),
 		);
+	}
+
+	async listSends(filter: SendLogFilter = {}): Promise<SendLogEntry[]> {
+		const rows = this.statements.listSends.all(
+			filter.shipmentKey ?? null,
+			filter.since?.getTime() ?? 0,
+			filter.limit ?? 1000,
+		) as unknown as SendRow[];
+		return rows.map(sendFromRow);
 	}
 
 	async purgeExpired(now: Date = new Date()): Promise<number> {

@@ -8,6 +8,8 @@ export interface ShipmentState {
 	status: string;
 	occurredAt: string;
 	lastTrigger?: JourneyTrigger | null;
+	/** The revised ETA last told in a `delayed` message, so a delay that grows is told again. */
+	lastRevisedEta?: string | null;
 	updatedAt: string;
 }
 
@@ -18,7 +20,20 @@ export interface SendLogEntry {
 	/** 'sent' only counts toward caps and duplicates; other outcomes are kept for audit. */
 	status: 'sent' | 'deferred' | 'suppressed' | 'failed';
 	providerMessageId?: string;
+	/** Tracking number, for audit tables (a carrier's number, not customer data). */
+	trackingNumber?: string;
+	/** Why it was not sent: preference, opt_out, duplicate, cap, quiet_hours, no_contact... */
+	reasonCode?: string;
+	/** For deferred messages: when they are due. */
+	sendAt?: string;
 	at: string;
+}
+
+export interface SendLogFilter {
+	shipmentKey?: string;
+	since?: Date;
+	/** Newest entries first are cut; default 1000. */
+	limit?: number;
 }
 
 /**
@@ -43,6 +58,8 @@ export interface Store {
 	/** Number of 'sent' entries for the shipment since `since`. */
 	countSent(shipmentKey: string, since: Date): Promise<number>;
 	logSend(entry: SendLogEntry): Promise<void>;
+	/** The send log in the order it was written (oldest first): every decision, for audit. */
+	listSends(filter?: SendLogFilter): Promise<SendLogEntry[]>;
 	/** Removes expired claims. */
 	purgeExpired(now?: Date): Promise<number>;
 	close(): Promise<void>;

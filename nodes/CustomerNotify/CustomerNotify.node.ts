@@ -28,7 +28,7 @@ interface SmtpCredential {
 	requireTLS?: boolean;
 	user?: string;
 	password?: string;
-	allowUnauthorizedCerts?: boolean;
+	ignoreSslIssues?: boolean;
 	hostName?: string;
 }
 
@@ -40,7 +40,7 @@ function smtpOptions(credential: SmtpCredential, from: string): SmtpChannelOptio
 		requireTLS: credential.requireTLS,
 		user: credential.user || undefined,
 		password: credential.password || undefined,
-		rejectUnauthorized: !credential.allowUnauthorizedCerts,
+		rejectUnauthorized: !credential.ignoreSslIssues,
 		name: credential.hostName || undefined,
 		from,
 	};
@@ -60,6 +60,7 @@ export class CustomerNotify implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Sent', 'Deferred', 'Suppressed', 'Failed'],
+		usableAsTool: true,
 		credentials: [
 			{
 				name: 'postPurchaseSmtp',
@@ -80,7 +81,7 @@ export class CustomerNotify implements INodeType {
 			): Promise<INodeCredentialTestResult> {
 				const channel = createSmtpChannel(smtpOptions(credential.data as unknown as SmtpCredential, 'test@example.com'));
 				try {
-					await channel.verify();
+					await channel.verify?.();
 					return { status: 'OK', message: 'Connection successful' };
 				} catch (error) {
 					return { status: 'Error', message: (error as Error).message };

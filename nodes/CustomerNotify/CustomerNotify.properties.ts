@@ -87,15 +87,15 @@ export const customerNotifyProperties: INodeProperties[] = [
 		displayName: 'Email Opted Out',
 		name: 'emailOptOut',
 		type: 'boolean',
-		default: '={{ $json.customer?.emailOptOut === true }}',
-		description: 'Whether the customer withdrew consent to email',
+		default: false,
+		description: 'Whether the customer withdrew consent to email. `customer.emailOptOut: true` on the item counts too.',
 	},
 	{
 		displayName: 'SMS Opted Out',
 		name: 'smsOptOut',
 		type: 'boolean',
-		default: '={{ $json.customer?.smsOptOut === true }}',
-		description: 'Whether the customer withdrew consent to SMS',
+		default: false,
+		description: 'Whether the customer withdrew consent to SMS. `customer.smsOptOut: true` on the item counts too.',
 	},
 	{
 		displayName: 'Quiet Hours',
@@ -105,9 +105,6 @@ export const customerNotifyProperties: INodeProperties[] = [
 		default: {},
 		description: 'Messages that would arrive at night leave on Deferred with a sendAt, for a Wait node',
 		options: [
-			{ displayName: 'Enabled', name: 'enabled', type: 'boolean', default: true, description: 'Whether to hold messages during quiet hours' },
-			{ displayName: 'Start', name: 'start', type: 'string', default: '21:00', placeholder: 'HH:mm' },
-			{ displayName: 'End', name: 'end', type: 'string', default: '08:00', placeholder: 'HH:mm' },
 			{
 				displayName: 'Apply To',
 				name: 'channels',
@@ -118,6 +115,8 @@ export const customerNotifyProperties: INodeProperties[] = [
 				],
 				default: ['sms'],
 			},
+			{ displayName: 'Enabled', name: 'enabled', type: 'boolean', default: true, description: 'Whether to hold messages during quiet hours' },
+			{ displayName: 'End', name: 'end', type: 'string', default: '08:00', placeholder: 'HH:mm' },
 			{
 				displayName: 'Let Critical Messages Through',
 				name: 'allowCritical',
@@ -125,6 +124,7 @@ export const customerNotifyProperties: INodeProperties[] = [
 				default: true,
 				description: 'Whether critical triggers (lost, damaged, returned) go out at once even at night',
 			},
+			{ displayName: 'Start', name: 'start', type: 'string', default: '21:00', placeholder: 'HH:mm' },
 		],
 	},
 	{
@@ -141,11 +141,11 @@ export const customerNotifyProperties: INodeProperties[] = [
 				displayName: 'Template',
 				name: 'template',
 				values: [
-					{ displayName: 'Trigger', name: 'trigger', type: 'options', options: triggerOptions, default: 'shipped' },
-					{ displayName: 'Email Subject', name: 'subject', type: 'string', default: '' },
 					{ displayName: 'Email HTML', name: 'html', type: 'string', typeOptions: { rows: 6 }, default: '' },
+					{ displayName: 'Email Subject', name: 'subject', type: 'string', default: '' },
 					{ displayName: 'Email Text', name: 'text', type: 'string', typeOptions: { rows: 4 }, default: '' },
 					{ displayName: 'SMS', name: 'sms', type: 'string', typeOptions: { rows: 2 }, default: '' },
+					{ displayName: 'Trigger', name: 'trigger', type: 'options', options: triggerOptions, default: 'shipped' },
 				],
 			},
 		],

@@ -22,6 +22,7 @@ export class DeliveryClassifier implements INodeType {
 		icon: { light: 'file:deliveryClassifier.svg', dark: 'file:deliveryClassifier.dark.svg' },
 		group: ['transform'],
 		version: 1,
+		subtitle: '={{$parameter["promisedDate"] ? "against " + $parameter["promisedDate"] : "journey step and reason"}}',
 		description:
 			'Decides what a shipment event means for the customer: the journey step, severity, reason and the action needed',
 		defaults: { name: 'Delivery Classifier' },

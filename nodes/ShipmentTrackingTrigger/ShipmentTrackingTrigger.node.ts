@@ -60,7 +60,7 @@ export class ShipmentTrackingTrigger implements INodeType {
 				default: 'shipment-tracking',
 				required: true,
 				description:
-					'The webhook URL is <n8n>/webhook/<path>. Register that URL with the provider, with the webhook secret from the credential.',
+					'The webhook URL is &lt;your n8n&gt;/webhook/&lt;path&gt;. Register that URL with the provider, with the webhook secret from the credential.',
 			},
 			{
 				displayName:

@@ -1,0 +1,64 @@
+/**
+ * n8n-nodes-postpurchase as a library: everything the nodes do, without n8n.
+ * `require('n8n-nodes-postpurchase')` after `npm run build`. README "Library API" documents it.
+ */
+export { JOURNEY_TRIGGERS, SEVERITIES, isJourneyTrigger, type JourneyTrigger, type Severity } from './model/triggers';
+export {
+	LocationSchema,
+	EventCustomerSchema,
+	SHIPMENT_STATUSES,
+	STATUS_DETAILS,
+	ShipmentEventSchema,
+	type EventCustomer,
+	type Location,
+	type ShipmentEvent,
+	type ShipmentEventWithRaw,
+	type ShipmentStatus,
+	type StatusDetail,
+} from './model/event';
+export {
+	CUSTOMER_ACTIONS,
+	REASON_CODES,
+	type Assessment,
+	type ClassifyContext,
+	type CustomerAction,
+	type ReasonCode,
+} from './model/assessment';
+
+// Tracking providers: verify, normalize, ingest.
+export { normalize, verifyWebhook } from './normalize';
+export { getProvider, listProviders } from './providers/registry';
+export { contentKey } from './providers/common';
+export { PayloadError, type WebhookProvider, type WebhookSecrets } from './providers/types';
+export { DEDUPE_TTL_MS, dropSeen, ingestWebhook, type IngestResult } from './ingest';
+
+// The classifier.
+export { classify, classifyUnknown, InvalidEventError, TRIGGER_INFO, type TriggerInfo } from './classifier';
+export { assessWithHistory, type AssessOptions } from './journey/assess';
+export { parseEvent } from './journey/parseEvent';
+export { journeyItemToNotifyInput } from './journey/notifyInput';
+
+// Notifications: policy, templates, channels.
+export * from './notify';
+export * from './templates';
+export { ChannelError, type Channel, type OutgoingMessage, type SendResult } from './channels/types';
+export { createSmtpChannel, type SmtpChannelOptions } from './channels/smtp';
+export { createTwilioChannel, twilioBasicAuthHttp, type TwilioChannelOptions } from './channels/twilio';
+export { CHANNEL_FACTORIES, registerChannel, channelDescription } from './channels/registry';
+
+// The store, HTTP and the clock.
+export {
+	MemoryStore,
+	SqliteStore,
+	defaultStorePath,
+	openSqliteStore,
+	openStore,
+	shipmentKey,
+	type SendLogEntry,
+	type SendLogFilter,
+	type ShipmentState,
+	type Store,
+} from './store';
+export { axiosHttp } from './http-axios';
+export type { HttpFn, HttpRequest, HttpResponse } from './http';
+export { now, setClock } from './clock';
