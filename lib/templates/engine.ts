@@ -38,10 +38,9 @@ function createLiquid(escapeHtml: boolean): Liquid {
 		parseLimit: PARSE_LIMIT_CHARS,
 		renderLimit: RENDER_LIMIT_MS,
 		memoryLimit: MEMORY_LIMIT,
-		// Dates in the data are calendar dates (YYYY-MM-DD): read them as such, not as UTC
-		// midnight shifted into the server's zone.
+		// Dates in the data are calendar dates (YYYY-MM-DD), which JavaScript reads as UTC midnight:
+		// show them in UTC so the server's own zone cannot move them to the day before.
 		timezoneOffset: 0,
-		preserveTimezones: true,
 		locale: 'en-US',
 		outputEscape: escapeHtml ? 'escape' : undefined,
 	});
