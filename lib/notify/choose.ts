@@ -1,6 +1,6 @@
 import type { NotifyChannel, NotifyDecision, NotifyRecipient } from './types';
 
-/** A channel to try, or a decision already made about it. */
+/** A channel to try, or a decision already made about it; `note` belongs on the decision either way. */
 export type ChannelPlan =
 	| { channel: NotifyChannel; note?: string; decided?: undefined }
 	| { channel: NotifyChannel | 'none'; note?: string; decided: NotifyDecision };
@@ -18,9 +18,7 @@ function suppressed(
 	reason: string,
 	note?: string,
 ): ChannelPlan {
-	const decided: NotifyDecision = { channel, status: 'suppressed', reasonCode, reason };
-	if (note) decided.note = note;
-	return { channel, note, decided };
+	return { channel, note, decided: { channel, status: 'suppressed', reasonCode, reason } };
 }
 
 /**

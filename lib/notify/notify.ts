@@ -59,6 +59,9 @@ function settingsFrom(options: NotifyOptions): Settings {
 	};
 }
 
+/** What every decision about one channel carries, whatever its outcome. */
+type DecisionBase = Pick<NotifyDecision, 'channel' | 'note' | 'dryRun'>;
+
 type Json = Record<string, unknown>;
 function asObject(value: unknown): Json {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
@@ -129,7 +132,7 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 			at: settings.now.toISOString(),
 		});
 
-	async function decide(channel: NotifyChannel, base: NotifyDecision): Promise<NotifyDecision> {
+	async function decide(channel: NotifyChannel, base: DecisionBase): Promise<NotifyDecision> {
 		let to: string;
 		if (channel === 'sms') {
 			const phone = toE164(input.recipient.phone ?? '', input.recipient.country ?? settings.defaultCountry);
@@ -159,7 +162,7 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 		channel: NotifyChannel,
 		sender: Channel,
 		to: string,
-		base: NotifyDecision,
+		base: DecisionBase,
 		release: () => Promise<void>,
 	): Promise<NotifyDecision> {
 		if (!critical && settings.dailyCap > 0 && (await countSentToday()) >= settings.dailyCap) {
@@ -199,10 +202,10 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 
 	const decisions: NotifyDecision[] = [];
 	for (const plan of chooseChannels(input.recipient, input.onlyChannel)) {
-		const base: NotifyDecision = plan.decided ?? { channel: plan.channel, status: 'failed' };
+		const base: DecisionBase = { channel: plan.channel };
 		if (plan.note) base.note = plan.note;
 		if (settings.dryRun) base.dryRun = true;
-		const decision = plan.decided ? base : await decide(plan.channel as NotifyChannel, base);
+		const decision = plan.decided ? { ...plan.decided, ...base } : await decide(plan.channel as NotifyChannel, base);
 		if (!settings.dryRun) await log(decision);
 		decisions.push(decision);
 	}
