@@ -6,6 +6,7 @@
 //   deliveries, and prints what the customers were sent.
 // Flags: --once (exit after the script), --check (assert the outcomes; used by `npm test`),
 //        --report=<file> (write the check's counts as JSON), --port=<n8n port>.
+require('./node24').ensureNode24();
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -90,7 +91,7 @@ async function main() {
 		}
 		await settle(n8n.url, 1500);
 
-		const outcomes = readOutcomes(userFolder);
+		const outcomes = await readOutcomes(userFolder);
 		printTable(outcomes, say);
 		console.log(`\nOutbox: ${outboxDir}  (email/*.eml and *.html, sms/*.txt)`);
 		console.log(`n8n editor: ${n8n.url}  (executions of "Post-purchase: delivery updates"); log: ${path.join(demoDir, 'n8n.log')}`);
@@ -146,13 +147,13 @@ function runningExecutions(folder) {
 	}
 }
 
-function readOutcomes(folder) {
+async function readOutcomes(folder) {
 	const { openSqliteStore } = require('../dist/lib/store');
 	const store = openSqliteStore(path.join(folder, '.n8n', 'postpurchase.sqlite'));
 	try {
-		return store.listSends({ limit: 1000 });
+		return await store.listSends({ limit: 1000 });
 	} finally {
-		store.close();
+		await store.close();
 	}
 }
 

@@ -6,6 +6,7 @@
 // Writes <out>/outbox.jsonl (one line per message decision) and the captured mail and SMS, and
 // prints a summary table. The store is a fresh file in <out>, so duplicates and caps behave as
 // they would have from the first recorded delivery on.
+require('./node24').ensureNode24();
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');

@@ -17,6 +17,11 @@ type Json = Record<string, unknown>;
 
 const PREFERENCES = ['email', 'sms', 'both', 'none'] as const;
 
+/** Providers give countries as alpha-2 or alpha-3 (AfterShip); phone parsing takes alpha-2 only. */
+function alpha2(value: unknown): string | undefined {
+	return typeof value === 'string' && /^[A-Za-z]{2}$/.test(value) ? value.toUpperCase() : undefined;
+}
+
 function obj(value: unknown): Json {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
 }
@@ -59,7 +64,7 @@ export function journeyItemToNotifyInput(item: Json, fields: JourneyItemFields, 
 			emailOptOut: fields.emailOptOut === true || customer.emailOptOut === true,
 			smsOptOut: fields.smsOptOut === true || customer.smsOptOut === true,
 			timeZone: str(fields.timeZone),
-			country: str(fields.country) ?? str(obj(item.destination).country),
+			country: str(fields.country) ?? alpha2(obj(item.destination).country),
 			name,
 			locale: str(customer.locale),
 		},

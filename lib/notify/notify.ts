@@ -83,6 +83,9 @@ function templateData(input: NotifyInput, options: NotifyOptions): Json {
 	};
 }
 
+/** Twilio's "Attempt to send to unsubscribed recipient". */
+const TWILIO_UNSUBSCRIBED = 21610;
+
 const isEmail = (value: string) => z.string().email().safeParse(value).success;
 
 function failure(error: unknown, channel: NotifyChannel): NotifyError {
@@ -104,6 +107,8 @@ function failure(error: unknown, channel: NotifyChannel): NotifyError {
 export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps: NotifyDeps): Promise<NotifyDecision[]> {
 	const input = parseNotifyInput(rawInput);
 	const settings = settingsFrom(options);
+	const resumed = input.resumeAt !== undefined;
+	if (resumed && Date.parse(input.resumeAt as string) > settings.now.getTime()) settings.now = new Date(input.resumeAt as string);
 	const timeZone = input.recipient.timeZone ?? settings.defaultTimeZone;
 	assertTimeZone(timeZone, 'recipient.timeZone');
 	const data = templateData(input, options);
@@ -171,7 +176,7 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 		}
 
 		const { quiet } = settings;
-		if (quiet.enabled && quiet.channels.includes(channel) && !(critical && quiet.allowCritical)) {
+		if (!resumed && quiet.enabled && quiet.channels.includes(channel) && !(critical && quiet.allowCritical)) {
 			const window = quietHoursDecision(settings.now, timeZone, quiet);
 			if (window.quiet && window.sendAt) {
 				await release();
@@ -195,6 +200,10 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 		} catch (error) {
 			await release();
 			const details = failure(error, channel);
+			if (channel === 'sms' && Number(details.providerCode) === TWILIO_UNSUBSCRIBED) {
+				// The carrier network holds the opt-out (the customer replied STOP): consent, not a fault.
+				return { ...base, status: 'suppressed', reasonCode: 'opt_out', reason: 'The recipient opted out of SMS by replying STOP (Twilio 21610)', to, error: details };
+			}
 			return { ...base, status: 'failed', reasonCode: 'send_failed', reason: details.message, to, message, error: details };
 		}
 		return { ...base, status: 'sent', to, providerMessageId, message };

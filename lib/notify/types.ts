@@ -30,6 +30,11 @@ export interface NotifyInput {
 	recipient: NotifyRecipient;
 	/** Set when resuming a deferred send: that channel only. */
 	onlyChannel?: NotifyChannel;
+	/**
+	 * The sendAt of the deferral being resumed. A resumed send is never deferred again and counts
+	 * as made at that time at the earliest, so a Wait node that wakes early cannot make a loop.
+	 */
+	resumeAt?: string;
 	/** Template variables (see TEMPLATE_VARIABLES). */
 	data?: Record<string, unknown>;
 }
@@ -56,9 +61,9 @@ export interface NotifyBrand {
 export interface NotifyOptions {
 	quietHours?: QuietHoursOptions;
 	/**
-	 * Most messages sent for one shipment per calendar day in the customer's time zone, every
-	 * channel counted; 0 means no cap. Default 3. Critical messages are exempt and a notification
-	 * going to both channels is checked once, so it goes out whole or not at all.
+	 * Most notifications sent for one shipment per calendar day in the customer's time zone (one
+	 * update by email and SMS counts once); 0 means no cap. Default 3. Critical messages are exempt
+	 * and a notification going to both channels is checked once, so it goes out whole or not at all.
 	 */
 	dailyCap?: number;
 	/** Default 'UTC'. */
@@ -134,6 +139,7 @@ const NotifyInputSchema = z.object({
 		locale: optionalText,
 	}),
 	onlyChannel: z.enum(NOTIFY_CHANNELS).optional(),
+	resumeAt: z.string().datetime({ offset: true }).optional(),
 	data: z.record(z.unknown()).optional(),
 });
 

@@ -38,7 +38,8 @@ export class MemoryStore implements Store {
 		if (Number.isNaN(incomingMs)) throw new TypeError('occurredAt is not a date-time');
 		const stored = this.shipments.get(state.key);
 		if (stored && Date.parse(stored.occurredAt) > incomingMs) return { ...stored };
-		const written = { ...state, lastTrigger: state.lastTrigger ?? null, lastRevisedEta: state.lastRevisedEta ?? null };
+		const { lastRevisedEta, ...rest } = state;
+		const written: ShipmentState = { ...rest, lastTrigger: state.lastTrigger ?? null, ...(lastRevisedEta ? { lastRevisedEta } : {}) };
 		this.shipments.set(state.key, written);
 		return { ...written };
 	}
@@ -64,10 +65,11 @@ export class MemoryStore implements Store {
 
 	async countSent(shipmentKey: string, since: Date): Promise<number> {
 		const sinceMs = since.getTime();
-		return this.sendLog.filter(
-			(entry) =>
-				entry.shipmentKey === shipmentKey && entry.status === 'sent' && Date.parse(entry.at) >= sinceMs,
-		).length;
+		const triggers = new Set<string>();
+		for (const entry of this.sendLog) {
+			if (entry.shipmentKey === shipmentKey && entry.status === 'sent' && Date.parse(entry.at) >= sinceMs) triggers.add(entry.trigger);
+		}
+		return triggers.size;
 	}
 
 	async logSend(entry: SendLogEntry): Promise<void> {

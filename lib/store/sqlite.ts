@@ -72,7 +72,7 @@ function fromRow(row: ShipmentRow): ShipmentState {
 		status: row.status,
 		occurredAt: row.occurred_at,
 		lastTrigger: (row.last_trigger as JourneyTrigger | null) ?? null,
-		lastRevisedEta: row.last_revised_eta ?? null,
+		...(row.last_revised_eta ? { lastRevisedEta: row.last_revised_eta } : {}),
 		updatedAt: row.updated_at,
 	};
 }
@@ -137,7 +137,7 @@ export class SqliteStore implements Store {
 				'DELETE FROM send_reservations WHERE shipment_key = ? AND journey_trigger = ? AND channel = ?',
 			),
 			countSent: this.db.prepare(
-				`SELECT COUNT(*) AS n FROM send_log WHERE shipment_key = ? AND status = 'sent' AND at_ms >= ?`,
+				`SELECT COUNT(DISTINCT journey_trigger) AS n FROM send_log WHERE shipment_key = ? AND status = 'sent' AND at_ms >= ?`,
 			),
 			logSend: this.db.prepare(
 				`INSERT INTO send_log (shipment_key, journey_trigger, channel, status, provider_message_id,

@@ -55,7 +55,10 @@ export interface Store {
 	 */
 	reserveSend(shipmentKey: string, trigger: JourneyTrigger, channel: string, now?: Date): Promise<boolean>;
 	releaseSend(shipmentKey: string, trigger: JourneyTrigger, channel: string): Promise<void>;
-	/** Number of 'sent' entries for the shipment since `since`. */
+	/**
+	 * Notifications sent for the shipment since `since`: distinct triggers with a 'sent' entry, so
+	 * one update that went out by email and SMS counts once.
+	 */
 	countSent(shipmentKey: string, since: Date): Promise<number>;
 	logSend(entry: SendLogEntry): Promise<void>;
 	/** The send log in the order it was written (oldest first): every decision, for audit. */

@@ -155,8 +155,10 @@ export class CustomerNotify implements INodeType {
 					);
 					const previous = item.notification as IDataObject | undefined;
 					// An item back from the Wait node after a quiet-hours deferral goes to that channel only.
-					const onlyChannel = previous?.status === 'deferred' ? (previous.channel as 'email' | 'sms') : undefined;
-					decisions = await notify({ ...input, onlyChannel }, options, { store, channels });
+					const resumed = previous?.status === 'deferred';
+					const onlyChannel = resumed ? (previous.channel as 'email' | 'sms') : undefined;
+					const resumeAt = resumed ? (previous.sendAt as string | undefined) : undefined;
+					decisions = await notify({ ...input, onlyChannel, resumeAt }, options, { store, channels });
 				} catch (error) {
 					if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 					outputs[OUTPUT.failed].push({

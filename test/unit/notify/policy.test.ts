@@ -56,6 +56,18 @@ describe('notify: sending', () => {
 		expect(retried.status).toBe('sent');
 	});
 
+	it("Twilio's 21610 (the customer replied STOP) is an opt-out: suppressed with the reason, not a failure", async () => {
+		const { run, sms } = setup();
+		sms.failWith = new ChannelError('sms', 'Twilio refused the message: Attempt to send to unsubscribed recipient', {
+			httpStatus: 400,
+			providerCode: 21610,
+			retryable: false,
+		});
+		const [decision] = await run(makeInput({ recipient: SMS_ONLY }));
+		expect(decision).toMatchObject({ channel: 'sms', status: 'suppressed', reasonCode: 'opt_out', error: { providerCode: 21610 } });
+		expect(decision.reason).toMatch(/STOP/);
+	});
+
 	it('an unexpected error keeps only its kind, never its words (they may quote the recipient)', async () => {
 		const { run, email } = setup();
 		email.failWith = new TypeError('550 mailbox anna@example.com unavailable');
@@ -133,6 +145,16 @@ describe('notify: daily cap', () => {
 		expect(nextDay.status).toBe('sent');
 	});
 
+	it('counts a notification sent by email and SMS once toward the cap', async () => {
+		const { run } = setup();
+		const both = { ...FULL_RECIPIENT, preference: 'both' as const };
+		for (const trigger of ['shipped', 'out_for_delivery'] as const) await run(makeInput({ trigger, recipient: both }), { dailyCap: 3 });
+		const third = await run(makeInput({ trigger: 'delivered', recipient: both }), { dailyCap: 3 });
+		expect(third.map((d) => d.status)).toEqual(['sent', 'sent']);
+		const fourth = await run(makeInput({ trigger: 'delayed', recipient: both }), { dailyCap: 3 });
+		expect(fourth.map((d) => d.reasonCode)).toEqual(['cap', 'cap']);
+	});
+
 	it('checks a two-channel notification once, so it goes out whole', async () => {
 		const { run } = setup();
 		await run(makeInput({ trigger: 'shipped', recipient: SMS_ONLY }), { dailyCap: 2 });
@@ -157,6 +179,21 @@ describe('notify: quiet hours', () => {
 		const [resumed] = await run(makeInput({ recipient, onlyChannel: 'sms' }), { now: new Date('2024-06-13T06:00:00Z') });
 		expect(resumed).toMatchObject({ channel: 'sms', status: 'sent' });
 		expect(sms.sent).toHaveLength(1);
+	});
+
+	it('a resumed deferral is never deferred again, even when the Wait node wakes it early', async () => {
+		const { run, sms, store } = setup();
+		const decisions = await run(makeInput({ recipient }), { now: berlinNight });
+		const deferred = decisions.find((d) => d.channel === 'sms');
+		expect(deferred?.status).toBe('deferred');
+		const sendAt = deferred?.sendAt as string;
+		// Woken an hour before sendAt (still quiet hours): goes out, logged at sendAt, not deferred.
+		const early = new Date(Date.parse(sendAt) - 3600_000);
+		const [resumed] = await run(makeInput({ recipient, onlyChannel: 'sms', resumeAt: sendAt }), { now: early });
+		expect(resumed).toMatchObject({ channel: 'sms', status: 'sent' });
+		expect(sms.sent).toHaveLength(1);
+		const log = await store.listSends();
+		expect(log.at(-1)).toMatchObject({ channel: 'sms', status: 'sent', at: new Date(sendAt).toISOString() });
 	});
 
 	it('on the night the clocks go forward, sendAt is still 08:00 on the local clock', async () => {

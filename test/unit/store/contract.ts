@@ -1,3 +1,4 @@
+import type { JourneyTrigger } from '../../../lib/model/triggers';
 import type { Store } from '../../../lib/store/types';
 
 /**
@@ -130,18 +131,53 @@ export function storeContract(name: string, factory: () => Promise<Store> | Stor
 				expect(await store.reserveSend('ups:1', 'shipped', 'email', t0)).toBe(true);
 			});
 
-			it("counts only this shipment's 'sent' entries since the date", async () => {
-				const log = (shipmentKey: string, status: 'sent' | 'failed' | 'deferred', at: Date) =>
-					store.logSend({ shipmentKey, trigger: 'in_transit', channel: 'sms', status, at: at.toISOString(), providerMessageId: 'SM1' });
-				await log('ups:1', 'sent', later(-1000));
-				await log('ups:1', 'sent', t0);
-				await log('ups:1', 'sent', later(1000));
+			it("counts this shipment's notifications sent since the date, one per trigger whatever the channels", async () => {
+				const log = (shipmentKey: string, status: 'sent' | 'failed' | 'deferred', at: Date, trigger: JourneyTrigger = 'in_transit', channel = 'sms') =>
+					store.logSend({ shipmentKey, trigger, channel, status, at: at.toISOString(), providerMessageId: 'SM1' });
+				await log('ups:1', 'sent', later(-1000), 'shipped');
+				await log('ups:1', 'sent', t0, 'in_transit');
+				await log('ups:1', 'sent', t0, 'in_transit', 'email');
+				await log('ups:1', 'sent', later(1000), 'out_for_delivery');
 				await log('ups:1', 'failed', later(2000));
 				await log('ups:1', 'deferred', later(2000));
 				await log('ups:2', 'sent', later(2000));
 				expect(await store.countSent('ups:1', t0)).toBe(2);
 				expect(await store.countSent('ups:1', later(-60_000))).toBe(3);
 				expect(await store.countSent('ups:3', later(-60_000))).toBe(0);
+			});
+
+			it('lists every decision oldest first, by shipment and since a date, newest kept under a limit', async () => {
+				const entry = (shipmentKey: string, trigger: JourneyTrigger, status: 'sent' | 'suppressed' | 'deferred', at: Date) => ({
+					shipmentKey,
+					trigger,
+					channel: 'sms',
+					status,
+					at: at.toISOString(),
+					trackingNumber: shipmentKey.split(':')[1],
+					reasonCode: status === 'sent' ? undefined : status === 'deferred' ? 'quiet_hours' : 'cap',
+					sendAt: status === 'deferred' ? later(3600_000).toISOString() : undefined,
+				});
+				await store.logSend(entry('ups:1', 'shipped', 'sent', t0));
+				await store.logSend(entry('ups:2', 'shipped', 'suppressed', later(1000)));
+				await store.logSend(entry('ups:1', 'delivered', 'deferred', later(2000)));
+				const all = await store.listSends();
+				expect(all.map((e) => [e.shipmentKey, e.trigger, e.status, e.reasonCode])).toEqual([
+					['ups:1', 'shipped', 'sent', undefined],
+					['ups:2', 'shipped', 'suppressed', 'cap'],
+					['ups:1', 'delivered', 'deferred', 'quiet_hours'],
+				]);
+				expect(all[2]).toMatchObject({ trackingNumber: '1', sendAt: later(3600_000).toISOString() });
+				expect((await store.listSends({ shipmentKey: 'ups:1' })).map((e) => e.trigger)).toEqual(['shipped', 'delivered']);
+				expect((await store.listSends({ since: later(500) })).map((e) => e.shipmentKey)).toEqual(['ups:2', 'ups:1']);
+				expect((await store.listSends({ limit: 1 })).map((e) => e.trigger)).toEqual(['delivered']);
+			});
+
+			it('remembers the revised ETA last told; a later state without one clears it', async () => {
+				const state = { key: 'fedex:7946', trackingNumber: '7946', status: 'in_transit', occurredAt: t0.toISOString(), updatedAt: t0.toISOString() };
+				await store.putShipment({ ...state, lastTrigger: 'delayed', lastRevisedEta: '2026-03-14' });
+				expect((await store.getShipment(state.key))?.lastRevisedEta).toBe('2026-03-14');
+				await store.putShipment({ ...state, occurredAt: later(1000).toISOString(), lastTrigger: 'delayed' });
+				expect((await store.getShipment(state.key))?.lastRevisedEta).toBeUndefined();
 			});
 		});
 	});
