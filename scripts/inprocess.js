@@ -159,7 +159,9 @@ async function loadBaseNodes(names) {
 /** @param {string} dir a built n8n community package */
 async function loadPackage(dir) {
 	const real = fs.realpathSync(dir) + path.sep;
-	if (!redirectedRoots.includes(real)) redirectedRoots.push(real);
+	// A package inside this repo already resolves n8n-workflow to the repo's copy; redirecting it
+	// would also catch the redirect's own lookup (made from the repo root) and recurse.
+	if (!real.startsWith(repoRoot + path.sep) && !redirectedRoots.includes(real)) redirectedRoots.push(real);
 	// n8n's own loader: same `n8n.nodes`/`n8n.credentials` reading and `<package>.<name>` naming.
 	const loader = new core.PackageDirectoryLoader(dir);
 	await loader.loadAll();
