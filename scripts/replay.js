@@ -13,6 +13,12 @@ const { execFileSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
 const PACKAGE = 'n8n-nodes-postpurchase';
+/** Where each node keeps its Store File option. */
+const STORE_OPTION_GROUP = {
+	[`${PACKAGE}.shipmentTrackingTrigger`]: 'options',
+	[`${PACKAGE}.deliveryClassifier`]: 'options',
+	[`${PACKAGE}.customerNotify`]: 'settings',
+};
 
 function usage(message) {
 	if (message) console.error(`replay: ${message}`);
@@ -76,12 +82,10 @@ async function replay({ workflowFile, deliveriesFile, out, quiet = false }) {
 	fs.rmSync(out, { recursive: true, force: true });
 	fs.mkdirSync(out, { recursive: true });
 	const storePath = path.join(out, 'replay-store.sqlite');
-	process.env.POSTPURCHASE_STORE_PATH = storePath;
 	for (const node of workflow.nodes) {
 		// Every node shares the replay's own store, whatever file the live workflow uses.
-		if (node.type.startsWith(`${PACKAGE}.`)) {
-			for (const group of ['options', 'settings']) if (node.parameters?.[group]?.storePath) node.parameters[group].storePath = storePath;
-		}
+		const group = STORE_OPTION_GROUP[node.type];
+		if (group) node.parameters = { ...node.parameters, [group]: { ...node.parameters?.[group], storePath } };
 	}
 
 	const accountSid = 'AC00000000000000000000000000000000';
@@ -101,10 +105,10 @@ async function replay({ workflowFile, deliveriesFile, out, quiet = false }) {
 
 	const decisions = [];
 	const waiting = [];
-	const collect = (result) => {
+	const collect = (result, at) => {
 		for (const name of notifyNodes) {
 			(result.outputsOf(name) ?? []).forEach((items) => {
-				for (const item of items ?? []) if (item.notification) decisions.push(decisionLine(item));
+				for (const item of items ?? []) if (item.notification) decisions.push(decisionLine(item, at));
 			});
 		}
 		if (result.status === 'waiting') waiting.push(result);
@@ -114,7 +118,7 @@ async function replay({ workflowFile, deliveriesFile, out, quiet = false }) {
 		waiting.sort((a, b) => a.waitTill - b.waitTill);
 		while (waiting.length && (!until || waiting[0].waitTill <= until)) {
 			const next = waiting.shift();
-			collect(await next.resume({ now: next.waitTill }));
+			collect(await next.resume({ now: next.waitTill }), next.waitTill);
 		}
 	};
 
@@ -134,7 +138,7 @@ async function replay({ workflowFile, deliveriesFile, out, quiet = false }) {
 		const fresh = await lib.dropSeen(events, store, d.receivedAt, lib.DEDUPE_TTL_MS);
 		if (fresh.length === 0) continue;
 		const items = fresh.map((event) => ({ ...event, shipmentKey: lib.shipmentKey(event.trackingNumber, event.carrier), raw: d.payload }));
-		collect(await runtime.run(workflow, { startNode: trigger.name, items, now: d.receivedAt }));
+		collect(await runtime.run(workflow, { startNode: trigger.name, items, now: d.receivedAt }), d.receivedAt);
 	}
 	await resumeUntil(undefined);
 
@@ -166,20 +170,21 @@ function baseNodesOf(workflow) {
 	return [...names];
 }
 
-function decisionLine(item) {
+/** One outbox line; absent values are null so every line has the same keys. */
+function decisionLine(item, at) {
 	const n = item.notification;
 	return {
 		trackingNumber: item.trackingNumber,
 		trigger: item.assessment?.trigger ?? item.trigger,
 		channel: n.channel,
-		to: n.to,
+		to: n.to ?? null,
 		status: n.status,
-		reasonCode: n.reasonCode,
-		reason: n.reason,
-		sendAt: n.sendAt,
-		providerMessageId: n.providerMessageId,
-		subject: n.message?.subject,
-		at: new Date().toISOString(),
+		reasonCode: n.reasonCode ?? null,
+		reason: n.reason ?? null,
+		sendAt: n.sendAt ?? null,
+		providerMessageId: n.providerMessageId ?? null,
+		subject: n.message?.subject ?? null,
+		at: new Date(at).toISOString(),
 	};
 }
 

@@ -5,7 +5,7 @@ const path = require('node:path');
 
 function printTable(rows, say) {
 	const head = ['tracking number', 'trigger', 'channel', 'status', 'reason'];
-	const body = rows.map((r) => [r.trackingNumber ?? r.shipmentKey, r.trigger, r.channel, r.status, r.status === 'deferred' && r.sendAt ? `${r.reasonCode} until ${r.sendAt}` : (r.reasonCode ?? r.providerMessageId ?? '')]);
+	const body = rows.map((r) => [r.trackingNumber ?? r.shipmentKey, r.trigger, r.channel, r.status, r.status === 'deferred' && r.sendAt ? `${r.reasonCode} until ${r.sendAt}` : (r.reasonCode || r.providerMessageId || '')]);
 	const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i]).length)));
 	const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
 	say(`messages per shipment, trigger and channel (${rows.length} decisions):`);
