@@ -1,11 +1,13 @@
 'use strict';
 // Part 2: webhook throughput of the bundled journey against a trivial Webhook -> NoOp workflow,
-// both in the same n8n in the same run. Both answer onReceived (before their run ends), so each
-// phase also waits for n8n to finish the runs it accepted and counts them from its database.
+// both in the same n8n in the same run, alternated over rounds so machine noise shows. Both answer
+// onReceived (once the run is started, not finished), so each phase also waits for n8n to finish
+// the runs it accepted and counts them from n8n's own database.
 const { startBenchN8n } = require('./n8n-setup');
 const { journeyDeliveries } = require('./journey-requests');
 const { load } = require('./load');
 const { unfinished, executionsSince } = require('./executions');
+const { summary } = require('./stats');
 
 async function drain(userFolder, workflowId, timeoutMs) {
 	const started = Date.now();
@@ -18,7 +20,6 @@ async function drain(userFolder, workflowId, timeoutMs) {
 
 /** Loads one workflow, waits for its backlog, then reads what n8n ran. */
 async function phase({ env, name, workflowId, url, duration, connections, body, onBody, log }) {
-	log(`part 2: ${name}: ${connections} connections for ${duration} s`);
 	const startMs = Date.now();
 	const http = await load({ url, duration, connections, body, onBody });
 	const loadEndMs = Date.now();
@@ -28,20 +29,32 @@ async function phase({ env, name, workflowId, url, duration, connections, body, 
 	if (runs) {
 		const spanSeconds = ((runs.lastStoppedMs ?? loadEndMs) - startMs) / 1000;
 		result.executions = {
+			// Includes requests still in flight when autocannon stopped counting: n8n ran them too.
 			saved: runs.total,
 			byStatus: runs.byStatus,
-			// Finished runs over the time from the first request to the last run's end.
+			// Successful runs over the time from the first request to the last run's end.
 			finishedPerSec: Number(((runs.byStatus.success ?? 0) / spanSeconds).toFixed(2)),
 			spanSeconds: Number(spanSeconds.toFixed(1)),
 		};
 	}
-	log(`part 2: ${name}: ${http.requestsPerSec.mean} req/s, p50 ${http.latencyMs.p50} ms, p99 ${http.latencyMs.p99} ms, non-2xx ${http.non2xx}; ${result.executions ? `${result.executions.finishedPerSec} finished runs/s` : ''}`);
+	log(`part 2: ${name}: ${http.requestsPerSec.mean} req/s, p50 ${http.latencyMs.p50} ms, p99 ${http.latencyMs.p99} ms, non-2xx ${http.non2xx}${result.executions ? `; ${result.executions.finishedPerSec} finished runs/s` : ''}`);
 	return result;
 }
 
-const ratio = (a, b) => (b ? Number((a / b).toFixed(3)) : null);
+const ratio = (a, b) => (a != null && b ? Number((a / b).toFixed(3)) : null);
 
-async function benchN8nJourney({ repoRoot, duration = 10, connections = 10, preference = 'email', log }) {
+function across(rounds) {
+	return {
+		requestsPerSec: summary(rounds.map((r) => r.http.requestsPerSec.mean), 2),
+		latencyP50Ms: summary(rounds.map((r) => r.http.latencyMs.p50)),
+		latencyP99Ms: summary(rounds.map((r) => r.http.latencyMs.p99)),
+		non2xx: rounds.reduce((sum, r) => sum + r.http.non2xx, 0),
+		errorsAndTimeouts: rounds.reduce((sum, r) => sum + r.http.errors + r.http.timeouts, 0),
+		...(rounds[0].executions ? { finishedExecutionsPerSec: summary(rounds.map((r) => r.executions.finishedPerSec), 2), executionsSaved: rounds.reduce((sum, r) => sum + r.executions.saved, 0) } : {}),
+	};
+}
+
+async function benchN8nJourney({ repoRoot, duration = 10, connections = 10, rounds = 2, preference = 'email', log }) {
 	const env = await startBenchN8n({ repoRoot, log });
 	const stopOnSignal = () => env.stop().finally(() => process.exit(130));
 	process.once('SIGINT', stopOnSignal);
@@ -62,34 +75,46 @@ async function benchN8nJourney({ repoRoot, duration = 10, connections = 10, pref
 		await drain(env.userFolder, env.ids.trivial, 60_000);
 
 		const common = { env, duration, connections, log };
-		const trivial = await phase({ ...common, name: 'trivial', workflowId: env.ids.trivial, url: env.urls.trivial });
+		const trivial = [];
+		const journey = [];
 		const emailsBefore = env.smtp.messages().length;
-		const sentBefore = deliveries.count;
-		const journey = await phase({ ...common, name: 'journey', workflowId: env.ids.journey, url: env.urls.journey, body: () => deliveries.next(), onBody: countAnswer });
-		// Built includes requests still in flight when autocannon stopped; n8n ran those too.
-		journey.deliveries = { signedDistinctBuilt: deliveries.count - sentBefore, answersByBody: answers };
-		journey.emailsReceivedBySmtpStandin = env.smtp.messages().length - emailsBefore;
-
+		const smsBefore = env.twilio.messages?.().length;
+		for (let r = 1; r <= rounds; r++) {
+			log(`part 2: round ${r}/${rounds}: trivial, then journey, ${connections} connections for ${duration} s each`);
+			trivial.push(await phase({ ...common, name: 'trivial', workflowId: env.ids.trivial, url: env.urls.trivial }));
+			journey.push(await phase({ ...common, name: 'journey', workflowId: env.ids.journey, url: env.urls.journey, body: () => deliveries.next(), onBody: countAnswer }));
+		}
+		const journeyRuns = journey.reduce((sum, r) => sum + (r.executions?.saved ?? 0), 0);
+		const t = across(trivial);
+		const j = across(journey);
 		return {
 			n8nVersion: require('../n8n-runtime').N8N_VERSION,
 			setup: {
-				journey: 'workflows/delivery-updates.json, AfterShip trigger -> Classify -> Notify (email via local SMTP stand-in)',
-				trivial: 'scripts/bench/trivial-webhook.json, Webhook (onReceived) -> NoOp',
-				requests: `each journey request a distinct first scan of a new shipment, signed with the AfterShip HMAC; customer preference '${preference}'`,
-				responseMode: 'both onReceived: n8n answers before the run ends, so see executions.finishedPerSec for runs completed',
-				load: `autocannon, ${connections} connections, ${duration} s each, 127.0.0.1; trivial first, then journey, each after its backlog drained`,
-				savedExecutions: 'n8n defaults (every execution saved, SQLite)',
+				journey: 'workflows/delivery-updates.json: AfterShip trigger -> Classify Event -> Notify Customer (email through the local SMTP stand-in)',
+				trivial: 'scripts/bench/trivial-webhook.json: Webhook (onReceived) -> NoOp',
+				requests: `every journey request a distinct first scan of a new shipment, AfterShip-HMAC signed; customer preference '${preference}'`,
+				responseMode: 'both onReceived: n8n answers once a run is started, so finishedExecutionsPerSec (from its database) is the work actually done',
+				load: `autocannon on 127.0.0.1, ${connections} connections, ${duration} s per phase, ${rounds} rounds of trivial then journey, each phase after the previous backlog drained`,
+				savedExecutions: 'n8n defaults: SQLite, every execution saved',
 			},
-			trivial,
-			journey,
+			trivial: { ...t, rounds: trivial },
+			journey: {
+				...j,
+				emailsReceivedBySmtpStandin: env.smtp.messages().length - emailsBefore,
+				journeyExecutions: journeyRuns,
+				smsSent: smsBefore === undefined ? undefined : env.twilio.messages().length - smsBefore,
+				answersByBody: answers,
+				rounds: journey,
+			},
 			ratioJourneyToTrivial: {
-				requestsPerSec: ratio(journey.http.requestsPerSec.mean, trivial.http.requestsPerSec.mean),
-				finishedExecutionsPerSec: ratio(journey.executions?.finishedPerSec, trivial.executions?.finishedPerSec),
-				latencyP50: ratio(journey.http.latencyMs.p50, trivial.http.latencyMs.p50),
+				requestsPerSec: ratio(j.requestsPerSec.median, t.requestsPerSec.median),
+				finishedExecutionsPerSec: ratio(j.finishedExecutionsPerSec?.median, t.finishedExecutionsPerSec?.median),
+				latencyP50: ratio(j.latencyP50Ms.median, t.latencyP50Ms.median),
+				perRoundRequestsPerSec: trivial.map((tr, i) => ratio(journey[i].http.requestsPerSec.mean, tr.http.requestsPerSec.mean)),
 			},
 		};
 	} catch (error) {
-		await env.fail(error);
+		return env.fail(error);
 	} finally {
 		process.removeListener('SIGINT', stopOnSignal);
 		process.removeListener('SIGTERM', stopOnSignal);
