@@ -25,6 +25,8 @@ export {
 	type ReasonCode,
 } from './model/assessment';
 
+export { carrierDisplayName } from './model/carriers';
+
 // Tracking providers: verify, normalize, ingest.
 export { normalize, verifyWebhook } from './normalize';
 export { getProvider, listProviders } from './providers/registry';

@@ -84,7 +84,7 @@ async function main() {
 			const headers = delivery.provider === 'aftership' ? signAftership(body, secret) : signEasypost(body, secret);
 			const copies = delivery.concurrentCopies ?? 1;
 			const answers = await Promise.all(Array.from({ length: copies }, () => post(hook(delivery.provider), body, headers)));
-			for (const answer of answers) responses.push({ label: delivery.label, status: answer.status, expectStatus: delivery.expectStatus ?? 200 });
+			for (const answer of answers) responses.push({ label: delivery.label, status: answer.status, body: answer.text, expectStatus: delivery.expectStatus ?? 200, copies });
 			say(`${delivery.label.padEnd(52)} -> HTTP ${answers.map((a) => a.status).join(', ')}`);
 			// Let each step of a journey land before the next, as real carrier scans are hours apart.
 			await settle(n8n.url, 300);

@@ -1,5 +1,6 @@
 import type { Assessment } from '../model/assessment';
 import { isJourneyTrigger, type JourneyTrigger, type Severity } from '../model/triggers';
+import { carrierDisplayName } from '../model/carriers';
 import { shipmentKey } from '../store/types';
 
 /** What the Customer Notify node reads from an item, after its parameters were applied. */
@@ -76,7 +77,7 @@ export function journeyItemToNotifyInput(item: Json, fields: JourneyItemFields, 
 			},
 			shipment: {
 				trackingNumber,
-				carrier: str(item.carrier),
+				carrier: carrierDisplayName(str(item.carrier)),
 				trackingUrl: str(item.trackingUrl),
 				status: str(item.status),
 				location: { city: str(location.city), country: str(location.country) },

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 import type { JourneyTrigger } from '../model/triggers';
 import { migrate } from './migrations';
@@ -78,6 +78,21 @@ function fromRow(row: ShipmentRow): ShipmentState {
 }
 
 /**
+ * node:sqlite is loaded on first use, so the rest of the library (normalize, classify, templates)
+ * also works on a Node without it.
+ */
+function loadSqlite(): typeof import('node:sqlite') {
+	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		return require('node:sqlite') as typeof import('node:sqlite');
+	} catch {
+		throw new Error(
+			`The embedded store needs Node.js 22.13 or newer (node:sqlite); this is ${process.version}. Use n8n 2.x (Node 24), or MemoryStore / openStore({ backend: 'memory' }).`,
+		);
+	}
+}
+
+/**
  * The default Store: one SQLite file on Node's built-in driver, shared by n8n's main process and
  * its workers. WAL lets readers run beside the single writer; every mutation is one statement, so
  * SQLite's own locking makes it atomic across processes.
@@ -99,7 +114,7 @@ export class SqliteStore implements Store {
 	>;
 
 	constructor(readonly path: string) {
-		this.db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+		this.db = new (loadSqlite().DatabaseSync)(path, { timeout: BUSY_TIMEOUT_MS });
 		this.db.exec('PRAGMA journal_mode = WAL');
 		// NORMAL is durable across application crashes in WAL mode, and much faster than FULL.
 		this.db.exec('PRAGMA synchronous = NORMAL');

@@ -125,10 +125,10 @@ export class ShipmentTrackingTrigger implements INodeType {
 			res.status(result.status).json({ error: result.error });
 			return { noWebhookResponse: true };
 		}
-		const body = { received: result.events.length + result.duplicates, new: result.events.length, duplicates: result.duplicates };
+		// Answered here, as JSON: with responseMode onReceived n8n would otherwise send its own text.
+		res.status(200).json({ received: result.events.length + result.duplicates, new: result.events.length, duplicates: result.duplicates });
 		if (result.events.length === 0) {
-			// Nothing new (a redelivery, or a ping): acknowledge so the provider stops retrying, run nothing.
-			res.status(200).json(body);
+			// Nothing new (a redelivery, or a ping): acknowledged so the provider stops retrying; nothing runs.
 			return { noWebhookResponse: true };
 		}
 		const includeRaw = options.includeRaw !== false;
@@ -139,6 +139,6 @@ export class ShipmentTrackingTrigger implements INodeType {
 				...(includeRaw ? { raw: result.payload } : {}),
 			} as IDataObject,
 		}));
-		return { webhookResponse: body, workflowData: [items] };
+		return { noWebhookResponse: true, workflowData: [items] };
 	}
 }
