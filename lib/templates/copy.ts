@@ -9,6 +9,10 @@ export interface Paragraph {
 	text: string;
 	/** Liquid condition: the paragraph is left out entirely when it is false. */
 	when?: string;
+	/** Liquid condition: the paragraph is left out when it is true. */
+	unless?: string;
+	/** Liquid that sets variables the conditions read (renders nothing). */
+	prelude?: string;
 }
 
 export interface MessageCopy {
@@ -29,6 +33,11 @@ const SMS_ETA = `{% if assessment.revisedEta %} New delivery date: ${ETA_SHORT}.
 
 const reason: Paragraph = { when: 'assessment.reason', text: '{{ assessment.reason | sentence }}' };
 const newEta: Paragraph = { when: 'assessment.revisedEta', text: `We now expect it to arrive on ${ETA_LONG}.` };
+// When the reason already names the new date (the classifier's delay reasons do), say it once.
+const ETA_IN_REASON_PRELUDE = "{% assign etaDay = assessment.revisedEta | date: '%-d %B' %}";
+const ETA_IN_REASON = 'assessment.reason contains etaDay';
+const newEtaUnlessInReason: Paragraph = { ...newEta, prelude: ETA_IN_REASON_PRELUDE, unless: ETA_IN_REASON };
+const SMS_ETA_UNLESS_IN_REASON = `${ETA_IN_REASON_PRELUDE}{% unless ${ETA_IN_REASON} %}${SMS_ETA}{% endunless %}`;
 const items: Paragraph = {
 	when: 'order.items.size > 0',
 	text: 'In this order: {% for item in order.items limit: 10 %}{{ item.quantity | default: 1 }} x {{ item.title }}{% unless forloop.last %}, {% endunless %}{% endfor %}.',
@@ -111,12 +120,12 @@ export const DEFAULT_COPY: Record<JourneyTrigger, MessageCopy> = {
 		subject: `Your ${ORDER} is running late`,
 		heading: 'Your delivery is running late',
 		body: [
-			`We're sorry: your ${ORDER} is taking longer than planned{% if assessment.daysLate > 0 %}, about {{ assessment.daysLate }} day{% if assessment.daysLate != 1 %}s{% endif %} later than we promised{% endif %}.`,
+			`We're sorry: your ${ORDER} is taking longer than planned.`,
 			reason,
-			newEta,
+			newEtaUnlessInReason,
 			"It's still on its way and we're keeping an eye on it.",
 		],
-		sms: `${SMS_BRAND}Sorry, your ${ORDER} is running late.${SMS_REASON}${SMS_ETA}${SMS_TRACK}`,
+		sms: `${SMS_BRAND}Sorry, your ${ORDER} is running late.${SMS_REASON}${SMS_ETA_UNLESS_IN_REASON}${SMS_TRACK}`,
 	},
 	eta_earlier: {
 		subject: `Good news: your ${ORDER} is arriving early`,

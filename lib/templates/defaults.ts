@@ -15,7 +15,9 @@ function paragraphs(copy: MessageCopy): Paragraph[] {
 }
 
 function conditional(paragraph: Paragraph, content: string): string {
-	return paragraph.when ? `{% if ${paragraph.when} %}${content}{% endif %}` : content;
+	const unless = paragraph.unless ? `{% unless ${paragraph.unless} %}${content}{% endunless %}` : content;
+	const when = paragraph.when ? `{% if ${paragraph.when} %}${unless}{% endif %}` : unless;
+	return (paragraph.prelude ?? '') + when;
 }
 
 /**

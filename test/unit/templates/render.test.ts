@@ -42,6 +42,15 @@ describe.each(JOURNEY_TRIGGERS)('default templates: %s', (trigger) => {
 });
 
 describe('renderMessage', () => {
+	it('says the new date once when the delay reason already names it', () => {
+		const data = { ...FULL_DATA, assessment: { ...FULL_DATA.assessment, revisedEta: '2024-03-14', reason: 'The carrier now expects to deliver on Thursday 14 March, 2 days later than promised.' } };
+		for (const channel of ['email', 'sms'] as const) {
+			const { text } = renderMessage('delayed', channel, data);
+			expect(text).toContain('Thursday 14 March');
+			expect(text).not.toMatch(/We now expect|New delivery date/);
+		}
+	});
+
 	it("formats the revised date as 'Thursday, March 14' in email and shorter in SMS", () => {
 		expect(renderMessage('delayed', 'email', FULL_DATA).text).toContain('We now expect it to arrive on Thursday, March 14.');
 		expect(renderMessage('delayed', 'sms', FULL_DATA).text).toContain('New delivery date: Thu, Mar 14.');
