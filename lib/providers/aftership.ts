@@ -3,6 +3,7 @@ import type { EventCustomer, Location, ShipmentEvent } from '../model/event';
 import { mapAftershipStatus } from './aftership-subtags';
 import {
 	compact,
+	compactOrUndefined,
 	constantTimeEqual,
 	eventId,
 	fromUnixSeconds,
@@ -12,7 +13,7 @@ import {
 	opt,
 	toDateOrDateTime,
 	toIsoDateTime,
-	toPayloadError,
+	parseWith,
 } from './common';
 import { PayloadError, type Headers, type WebhookProvider, type WebhookSecrets } from './types';
 
@@ -133,23 +134,21 @@ function currentEstimate(tracking: Tracking): Estimate {
 
 function locationOf(checkpoint: Checkpoint | undefined): Location | undefined {
 	if (!checkpoint) return undefined;
-	const location = compact({
+	return compactOrUndefined({
 		city: opt(checkpoint.city),
 		state: opt(checkpoint.state),
 		postalCode: opt(checkpoint.zip),
 		country: opt(checkpoint.country_region) ?? opt(checkpoint.country_iso3),
 	});
-	return Object.keys(location).length > 0 ? location : undefined;
 }
 
 function destinationOf(tracking: Tracking): Location | undefined {
-	const location = compact({
+	return compactOrUndefined({
 		city: opt(tracking.destination_city),
 		state: opt(tracking.destination_state),
 		postalCode: opt(tracking.destination_postal_code),
 		country: opt(tracking.destination_country_region),
 	});
-	return Object.keys(location).length > 0 ? location : undefined;
 }
 
 const PREFERENCES = ['email', 'sms', 'both', 'none'] as const;
@@ -172,20 +171,13 @@ function customerOf(tracking: Tracking): EventCustomer | undefined {
 	const customers = tracking.customers ?? [];
 	const chosen =
 		customers.find((c) => c.role === 'receiver') ?? customers.find((c) => c.role === 'buyer') ?? customers[0];
-	const customer = compact({
+	return compactOrUndefined({
 		name: opt(chosen?.name) ?? opt(tracking.customer_name),
 		email: opt(chosen?.email) ?? tracking.emails?.[0],
 		phone: opt(chosen?.phone_number) ?? tracking.smses?.[0],
 		locale: opt(chosen?.language) ?? opt(tracking.language),
 		...customFieldsOf(tracking),
 	});
-	return Object.keys(customer).length > 0 ? customer : undefined;
-}
-
-function parseTracking(msg: unknown): Tracking {
-	const parsed = TrackingSchema.safeParse(msg);
-	if (!parsed.success) throw toPayloadError(PROVIDER, parsed.error, ['msg']);
-	return parsed.data;
 }
 
 function toEvent(envelope: z.infer<typeof EnvelopeSchema>, tracking: Tracking): ShipmentEvent {
@@ -250,9 +242,8 @@ export const aftership: WebhookProvider = {
 	},
 
 	normalize(payload: unknown): ShipmentEvent[] {
-		const envelope = EnvelopeSchema.safeParse(payload);
-		if (!envelope.success) throw toPayloadError(PROVIDER, envelope.error);
-		if (!SHIPMENT_EVENTS.has(envelope.data.event)) return [];
-		return [toEvent(envelope.data, parseTracking(envelope.data.msg))];
+		const envelope = parseWith(PROVIDER, EnvelopeSchema, payload);
+		if (!SHIPMENT_EVENTS.has(envelope.event)) return [];
+		return [toEvent(envelope, parseWith(PROVIDER, TrackingSchema, envelope.msg, ['msg']))];
 	},
 };

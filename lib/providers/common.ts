@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { ZodError, ZodIssue } from 'zod';
+import type { ZodError, ZodIssue, ZodTypeAny, infer as ZodInfer } from 'zod';
 import type { ShipmentEvent } from '../model/event';
 import { PayloadError, type Headers } from './types';
 
@@ -132,6 +132,19 @@ export function normalizeCarrier(code: string | null | undefined): string | unde
 /** Turns null into undefined, so optional provider fields read the same whether absent or null. */
 export function opt<T>(value: T | null | undefined): T | undefined {
 	return value === null ? undefined : value;
+}
+
+/** compact(), or undefined when nothing is left: optional sub-objects are absent, never `{}`. */
+export function compactOrUndefined<T extends object>(value: T): T | undefined {
+	const out = compact(value);
+	return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Parses with a provider schema; a mismatch becomes a PayloadError naming the field under `prefix`. */
+export function parseWith<S extends ZodTypeAny>(provider: string, schema: S, value: unknown, prefix?: string[]): ZodInfer<S> {
+	const parsed = schema.safeParse(value);
+	if (!parsed.success) throw toPayloadError(provider, parsed.error, prefix);
+	return parsed.data;
 }
 
 /** Drops keys whose value is undefined, so events compare and serialise cleanly. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Location, ShipmentEvent } from '../model/event';
 import {
 	compact,
+	compactOrUndefined,
 	constantTimeEqual,
 	eventId,
 	headerValue,
@@ -10,7 +11,7 @@ import {
 	opt,
 	toDateOrDateTime,
 	toIsoDateTime,
-	toPayloadError,
+	parseWith,
 } from './common';
 import { mapEasypostStatus } from './easypost-status';
 import { PayloadError, type Headers, type WebhookProvider, type WebhookSecrets } from './types';
@@ -78,19 +79,12 @@ type Tracker = z.infer<typeof TrackerSchema>;
 
 function toLocation(location: z.infer<typeof TrackingLocationSchema> | null | undefined): Location | undefined {
 	if (!location) return undefined;
-	const out = compact({
+	return compactOrUndefined({
 		city: opt(location.city),
 		state: opt(location.state),
 		postalCode: opt(location.zip),
 		country: opt(location.country),
 	});
-	return Object.keys(out).length > 0 ? out : undefined;
-}
-
-function parseTracker(result: unknown): Tracker {
-	const parsed = TrackerSchema.safeParse(result);
-	if (!parsed.success) throw toPayloadError(PROVIDER, parsed.error, ['result']);
-	return parsed.data;
 }
 
 function toEvent(envelope: z.infer<typeof EventSchema>, tracker: Tracker): ShipmentEvent {
@@ -152,9 +146,8 @@ export const easypost: WebhookProvider = {
 	},
 
 	normalize(payload: unknown): ShipmentEvent[] {
-		const envelope = EventSchema.safeParse(payload);
-		if (!envelope.success) throw toPayloadError(PROVIDER, envelope.error);
-		if (!TRACKER_EVENTS.has(envelope.data.description)) return [];
-		return [toEvent(envelope.data, parseTracker(envelope.data.result))];
+		const envelope = parseWith(PROVIDER, EventSchema, payload);
+		if (!TRACKER_EVENTS.has(envelope.description)) return [];
+		return [toEvent(envelope, parseWith(PROVIDER, TrackerSchema, envelope.result, ['result']))];
 	},
 };
