@@ -49,6 +49,10 @@ export function classify(event: ShipmentEvent, context: ClassifyContext = {}): A
 	const assessment = withEstimate(fromStatus, change, { estimateOnly, delayTold: delayTold(context) });
 	// An estimate-only event carries no new scan: its estimate is the only news in it.
 	if (estimateOnly && !ESTIMATE_TRIGGERS.has(assessment.trigger)) return silent(rule, 'estimate unchanged');
+	// The same scan seen again (a replay, a re-sent state) is no news unless its estimate is.
+	if (isSameScan(event, context) && !ESTIMATE_TRIGGERS.has(assessment.trigger)) {
+		return { ...assessment, notify: false, escalate: false, suppressedBecause: 'repeated status' };
+	}
 	return withHistory(assessment, context);
 }
 
@@ -68,6 +72,11 @@ function silent(rule: Rule, suppressedBecause: string): Assessment {
 function isOlderThanLastKnown(event: ShipmentEvent, context: ClassifyContext): boolean {
 	if (!context.lastOccurredAt) return false;
 	return instant(event.occurredAt, 'occurredAt') < instant(context.lastOccurredAt, 'context.lastOccurredAt');
+}
+
+function isSameScan(event: ShipmentEvent, context: ClassifyContext): boolean {
+	if (!context.lastOccurredAt || context.lastStatus !== event.status) return false;
+	return instant(event.occurredAt, 'occurredAt') === instant(context.lastOccurredAt, 'context.lastOccurredAt');
 }
 
 /** The first carrier scan is 'shipped'; once told, later scans are routine transit. */

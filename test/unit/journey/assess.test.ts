@@ -82,7 +82,7 @@ describe.each(backends)('assessWithHistory on %s', (_name, makeStore) => {
 		// With routine transit updates switched on, the identical scan (same status, same occurredAt as
 		// the stored state) comes back as trigger 'in_transit', notify true: a second message for the
 		// checkpoint already told as 'shipped'. classify() receives lastStatus but never reads it.
-		test.failing('does not tell the same scan twice with in-transit updates on', async () => {
+		test('does not tell the same scan twice with in-transit updates on', async () => {
 			const scan = event();
 			await assess(scan, { notifyInTransit: true });
 
