@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import type { JourneyTrigger } from '../model/triggers';
 import { MemoryStore } from './memory';
 import { defaultStorePath, openSqliteStore } from './sqlite';
-import type { SendLogEntry, SendLogFilter, ShipmentState, Store } from './types';
+import type { SendLogEntry, SendLogFilter, ShipmentState, Store, WatchList } from './types';
 
 export { MemoryStore } from './memory';
+export { MemoryWatchList } from './watchlist-memory';
+export { SqliteWatchList } from './watchlist-sqlite';
 export { SqliteStore, defaultStorePath, openSqliteStore } from './sqlite';
 export { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations';
 export * from './types';
@@ -62,6 +64,9 @@ class StoreHandle implements Store {
 	}
 	listSends(filter?: SendLogFilter): Promise<SendLogEntry[]> {
 		return this.shared.store.listSends(filter);
+	}
+	get watchlist(): WatchList {
+		return this.shared.store.watchlist;
 	}
 	purgeExpired(now?: Date): Promise<number> {
 		return this.shared.store.purgeExpired(now);

@@ -1,4 +1,5 @@
 import type { JourneyTrigger } from '../model/triggers';
+import { MemoryWatchList } from './watchlist-memory';
 import type { SendLogEntry, SendLogFilter, ShipmentState, Store } from './types';
 
 function sendKey(shipmentKey: string, trigger: JourneyTrigger, channel: string): string {
@@ -15,6 +16,7 @@ export class MemoryStore implements Store {
 	private readonly shipments = new Map<string, ShipmentState>();
 	private readonly reservations = new Set<string>();
 	private readonly sendLog: SendLogEntry[] = [];
+	readonly watchlist = new MemoryWatchList();
 
 	async claim(key: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {
 		const at = now.getTime();

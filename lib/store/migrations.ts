@@ -51,6 +51,24 @@ export const MIGRATIONS: readonly string[] = [
 	ALTER TABLE send_log ADD COLUMN send_at TEXT;
 	ALTER TABLE shipments ADD COLUMN last_revised_eta TEXT;
 	`,
+	// v4: the poll trigger's watch list, read in pages of due shipments per carrier.
+	`
+	CREATE TABLE watchlist (
+		key TEXT PRIMARY KEY,
+		tracking_number TEXT NOT NULL,
+		carrier TEXT NOT NULL,
+		metadata TEXT,
+		added_at TEXT NOT NULL,
+		next_check_ms INTEGER NOT NULL,
+		last_checked_at TEXT,
+		last_change_at TEXT NOT NULL,
+		last_status TEXT,
+		last_content_key TEXT,
+		failures INTEGER NOT NULL DEFAULT 0,
+		final_at TEXT
+	);
+	CREATE INDEX watchlist_due ON watchlist (carrier, next_check_ms);
+	`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,6 +5,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 import type { JourneyTrigger } from '../model/triggers';
 import { migrate } from './migrations';
+import { SqliteWatchList } from './watchlist-sqlite';
 import type { SendLogEntry, SendLogFilter, ShipmentState, Store } from './types';
 
 /** How long a writer waits for another process's lock before SQLITE_BUSY. */
@@ -99,6 +100,7 @@ function loadSqlite(): typeof import('node:sqlite') {
  */
 export class SqliteStore implements Store {
 	private readonly db: DatabaseSync;
+	readonly watchlist: SqliteWatchList;
 	private readonly statements: Record<
 		| 'claim'
 		| 'release'
@@ -119,6 +121,7 @@ export class SqliteStore implements Store {
 		// NORMAL is durable across application crashes in WAL mode, and much faster than FULL.
 		this.db.exec('PRAGMA synchronous = NORMAL');
 		migrate(this.db);
+		this.watchlist = new SqliteWatchList(this.db);
 		// Prepared once: these run on every webhook delivery.
 		this.statements = {
 			// The upsert only overwrites an expired claim; `changes` says whether this caller won.

@@ -36,6 +36,49 @@ export interface SendLogFilter {
 	limit?: number;
 }
 
+/** A shipment the Carrier Poll Trigger looks up at the carrier's API until it is done. */
+export interface WatchedShipment {
+	/** shipmentKey(trackingNumber, carrier). */
+	key: string;
+	trackingNumber: string;
+	/** Carrier adapter id: 'ups', 'fedex', 'usps', 'dhl'. */
+	carrier: string;
+	/** What the merchant attached (order number, customer...): emitted with every change. */
+	metadata?: Record<string, unknown>;
+	addedAt: string;
+	/** Due for a lookup at or after this time. */
+	nextCheckAt: string;
+	lastCheckedAt?: string;
+	/** When the carrier last reported something new (or when watching began). */
+	lastChangeAt: string;
+	lastStatus?: string;
+	/** contentKey of the last state emitted, so only changes are emitted. */
+	lastContentKey?: string;
+	/** Consecutive failed lookups. */
+	failures: number;
+	/** When it reached a final status (delivered, returned): watching ends a grace period later. */
+	finalAt?: string;
+}
+
+/** What a lookup changes on a watched shipment. */
+export type WatchCheck = Pick<WatchedShipment, 'nextCheckAt' | 'lastCheckedAt' | 'failures'> &
+	Partial<Pick<WatchedShipment, 'lastChangeAt' | 'lastStatus' | 'lastContentKey' | 'finalAt'>>;
+
+/**
+ * The poll trigger's watch list. Reads are paged (`due` takes a limit) so a sweep over any number
+ * of shipments holds one page in memory.
+ */
+export interface WatchList {
+	/** Starts watching (or updates the metadata of a shipment already watched, keeping its state). */
+	watch(entry: { trackingNumber: string; carrier: string; metadata?: Record<string, unknown> }, now?: Date): Promise<WatchedShipment>;
+	unwatch(key: string): Promise<boolean>;
+	get(key: string): Promise<WatchedShipment | undefined>;
+	/** Up to `limit` shipments of `carrier` due at `now`, the longest-waiting first. */
+	due(carrier: string, now: Date, limit: number): Promise<WatchedShipment[]>;
+	recordCheck(key: string, check: WatchCheck): Promise<void>;
+	count(carrier?: string): Promise<number>;
+}
+
 /**
  * The package's memory: idempotency keys, last status per shipment, and the send log.
  * Every method is atomic: two executions racing on the same key cannot both win.
@@ -65,6 +108,8 @@ export interface Store {
 	listSends(filter?: SendLogFilter): Promise<SendLogEntry[]>;
 	/** Removes expired claims. */
 	purgeExpired(now?: Date): Promise<number>;
+	/** Shipments the Carrier Poll Trigger looks up. */
+	readonly watchlist: WatchList;
 	close(): Promise<void>;
 }
 

@@ -180,5 +180,35 @@ export function storeContract(name: string, factory: () => Promise<Store> | Stor
 				expect((await store.getShipment(state.key))?.lastRevisedEta).toBeUndefined();
 			});
 		});
-	});
+			describe('watch list', () => {
+			it('watches a shipment due at once, normalised, and keeps its state when watched again', async () => {
+				const first = await store.watchlist.watch({ trackingNumber: '1z 999-aa1', carrier: 'UPS', metadata: { order: '#1001' } }, t0);
+				expect(first).toMatchObject({ key: 'ups:1Z999AA1', trackingNumber: '1Z999AA1', carrier: 'ups', failures: 0, metadata: { order: '#1001' } });
+				expect(first.nextCheckAt).toBe(t0.toISOString());
+				await store.watchlist.recordCheck(first.key, { nextCheckAt: later(60_000).toISOString(), lastCheckedAt: t0.toISOString(), failures: 1, lastStatus: 'in_transit', lastContentKey: 'abc' });
+				const again = await store.watchlist.watch({ trackingNumber: '1Z999AA1', carrier: 'ups', metadata: { order: '#1002' } }, later(1000));
+				expect(again).toMatchObject({ failures: 1, lastStatus: 'in_transit', lastContentKey: 'abc', metadata: { order: '#1002' }, nextCheckAt: later(60_000).toISOString() });
+			});
+
+			it('pages due shipments per carrier, longest-waiting first', async () => {
+				for (let i = 0; i < 5; i++) await store.watchlist.watch({ trackingNumber: `F${i}`, carrier: 'fedex' }, later(i * 1000));
+				await store.watchlist.watch({ trackingNumber: 'U1', carrier: 'ups' }, t0);
+				await store.watchlist.recordCheck('fedex:F0', { nextCheckAt: later(3_600_000).toISOString(), failures: 0 });
+				const page = await store.watchlist.due('fedex', later(10_000), 3);
+				expect(page.map((e) => e.trackingNumber)).toEqual(['F1', 'F2', 'F3']);
+				expect((await store.watchlist.due('fedex', later(2_500), 10)).map((e) => e.trackingNumber)).toEqual(['F1', 'F2']);
+				expect(await store.watchlist.count('fedex')).toBe(5);
+				expect(await store.watchlist.count()).toBe(6);
+			});
+
+			it('unwatches, and records a final status only once set', async () => {
+				const entry = await store.watchlist.watch({ trackingNumber: 'D1', carrier: 'dhl' }, t0);
+				await store.watchlist.recordCheck(entry.key, { nextCheckAt: later(1000).toISOString(), failures: 0, lastStatus: 'delivered', finalAt: later(500).toISOString(), lastChangeAt: later(500).toISOString() });
+				expect(await store.watchlist.get(entry.key)).toMatchObject({ finalAt: later(500).toISOString(), lastChangeAt: later(500).toISOString() });
+				expect(await store.watchlist.unwatch(entry.key)).toBe(true);
+				expect(await store.watchlist.unwatch(entry.key)).toBe(false);
+				expect(await store.watchlist.get(entry.key)).toBeUndefined();
+			});
+		});
+});
 }
