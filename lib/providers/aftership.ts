@@ -228,6 +228,14 @@ function toEvent(envelope: z.infer<typeof EnvelopeSchema>, tracking: Tracking): 
 	});
 }
 
+/**
+ * A Tracking object from the Tracking API (2025-01 returns it directly under `data`) as an event,
+ * mapped exactly as a tracking_update webhook carrying it. PayloadError fields are named under `data`.
+ */
+export function aftershipTrackingEvent(tracking: unknown): ShipmentEvent {
+	return toEvent({ event: 'tracking_update', msg: tracking }, parseWith(PROVIDER, TrackingSchema, tracking, ['data']));
+}
+
 export const aftership: WebhookProvider = {
 	id: PROVIDER,
 	displayName: 'AfterShip',

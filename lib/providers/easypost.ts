@@ -128,6 +128,11 @@ function toEvent(envelope: z.infer<typeof EventSchema>, tracker: Tracker): Shipm
 	});
 }
 
+/** A Tracker from the API (POST/GET /v2/trackers) as an event, mapped exactly as a tracker.updated webhook. */
+export function easypostTrackerEvent(tracker: unknown): ShipmentEvent {
+	return toEvent({ object: 'Event', description: 'tracker.updated', result: tracker }, parseWith(PROVIDER, TrackerSchema, tracker, ['body']));
+}
+
 export const easypost: WebhookProvider = {
 	id: PROVIDER,
 	displayName: 'EasyPost',

@@ -1,11 +1,15 @@
 import { aftership } from './aftership';
 import { easypost } from './easypost';
+import { seventeentrack } from './seventeentrack';
+import { shippo } from './shippo';
 import type { WebhookProvider } from './types';
 
 /** Every webhook provider by id. Adding one is its file plus one line here. */
 const PROVIDERS: Record<string, WebhookProvider> = {
 	[aftership.id]: aftership,
 	[easypost.id]: easypost,
+	[shippo.id]: shippo,
+	[seventeentrack.id]: seventeentrack,
 };
 
 export function getProvider(id: string): WebhookProvider {

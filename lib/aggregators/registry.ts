@@ -1,0 +1,23 @@
+import { aftershipClient } from './aftership';
+import { easypostClient } from './easypost';
+import { seventeenTrackClient } from './seventeentrack';
+import { shippoClient } from './shippo';
+import type { AggregatorClient } from './types';
+
+/** Every aggregator client by id. Adding one is its file plus one line here. */
+const AGGREGATORS: Record<string, AggregatorClient> = {
+	[aftershipClient.id]: aftershipClient,
+	[easypostClient.id]: easypostClient,
+	[shippoClient.id]: shippoClient,
+	[seventeenTrackClient.id]: seventeenTrackClient,
+};
+
+export function getAggregator(id: string): AggregatorClient {
+	const client = AGGREGATORS[id.trim().toLowerCase()];
+	if (!client) throw new Error(`Unknown aggregator "${id}": use one of ${Object.keys(AGGREGATORS).join(', ')}.`);
+	return client;
+}
+
+export function listAggregators(): AggregatorClient[] {
+	return Object.values(AGGREGATORS);
+}
