@@ -48,6 +48,18 @@ export { createSmtpChannel, type SmtpChannelOptions } from './channels/smtp';
 export { createTwilioChannel, twilioBasicAuthHttp, type TwilioChannelOptions } from './channels/twilio';
 export { CHANNEL_FACTORIES, registerChannel, channelDescription } from './channels/registry';
 
+// Carriers: detection, direct APIs, aggregators, the poll sweep.
+export { detectCarrier, type DetectResult } from './carriers/detect';
+export { getCarrier, hasCarrier, listCarriers } from './carriers/registry';
+export { CarrierError, type CarrierAdapter, type CarrierContext, type CarrierErrorCode, type TrackResult, type TokenCache } from './carriers/types';
+export { MemoryTokenCache, sharedTokenCache, withAccessToken } from './carriers/oauth';
+export { getAggregator, listAggregators } from './aggregators/registry';
+export type { AggregatorClient, AggregatorContext, StartTrackingInput, TrackingRef } from './aggregators/types';
+export { sweep, type SweepCarrier, type SweepOptions, type SweepReport } from './poll/sweep';
+export { pickCarrier } from './tracking/pickCarrier';
+export { runTrackingAction, type TrackingAction, type TrackingActionInput, type TrackingActionResult } from './tracking/actions';
+export { sweepToItems } from './tracking/pollItems';
+
 // The store, HTTP and the clock.
 export {
 	MemoryStore,
@@ -60,6 +72,8 @@ export {
 	type SendLogFilter,
 	type ShipmentState,
 	type Store,
+	type WatchList,
+	type WatchedShipment,
 } from './store';
 export { axiosHttp } from './http-axios';
 export type { HttpFn, HttpRequest, HttpResponse } from './http';

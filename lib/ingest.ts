@@ -23,10 +23,11 @@ export async function ingestWebhook(
 	headers: Headers,
 	secrets: WebhookSecrets,
 	store: Store,
-	options: { now?: Date; dedupeTtlMs?: number } = {},
+	options: { now?: Date; dedupeTtlMs?: number; query?: Record<string, unknown> } = {},
 ): Promise<IngestResult> {
 	const provider = getProvider(providerId);
-	if (!provider.verify(rawBody, headers, secrets)) {
+	const signed = provider.authHeaders ? provider.authHeaders(headers, options.query ?? {}) : headers;
+	if (!provider.verify(rawBody, signed, secrets)) {
 		return {
 			status: 401,
 			error: `Signature missing or wrong: expected a valid ${provider.signatureHeaders.join(' or ')} header made with the webhook secret in the ${provider.displayName} credential`,

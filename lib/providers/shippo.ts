@@ -137,6 +137,7 @@ function parseSignature(header: string): { timestamp?: string; signatures: strin
 }
 
 export const shippo: WebhookProvider = {
+	authHeaders: withShippoQueryToken,
 	id: PROVIDER,
 	displayName: 'Shippo',
 	signatureHeaders: [SHIPPO_SIGNATURE_HEADER, SHIPPO_TOKEN_HEADER],

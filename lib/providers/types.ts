@@ -23,6 +23,11 @@ export interface WebhookProvider {
 	 */
 	verify(rawBody: Buffer, headers: Headers, secrets: WebhookSecrets): boolean;
 	/**
+	 * For providers that authenticate through the webhook URL (Shippo's `?token=`): the headers
+	 * `verify` should see, with the query's credentials added.
+	 */
+	authHeaders?(headers: Headers, query: Record<string, unknown>): Headers;
+	/**
 	 * Turns a parsed payload into events. Throws PayloadError naming what is wrong for a body that
 	 * is not this provider's shape; returns [] for a valid notification that carries no shipment
 	 * change (e.g. a test ping).

@@ -14,6 +14,8 @@ import { storeAt, storePathOption } from '../shared/storeOption';
 const PROVIDER_CREDENTIALS: Record<string, string> = {
 	aftership: 'afterShipApi',
 	easypost: 'easyPostApi',
+	shippo: 'shippoApi',
+	seventeentrack: 'seventeenTrackApi',
 };
 
 export class ShipmentTrackingTrigger implements INodeType {
@@ -24,13 +26,15 @@ export class ShipmentTrackingTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["provider"]}}',
-		description: 'Starts the workflow when a tracking provider reports a shipment update',
+		description: 'Starts the workflow when a tracking provider (AfterShip, EasyPost, Shippo, 17TRACK) reports a shipment update',
 		defaults: { name: 'Shipment Tracking Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'afterShipApi', required: true, displayOptions: { show: { provider: ['aftership'] } } },
 			{ name: 'easyPostApi', required: true, displayOptions: { show: { provider: ['easypost'] } } },
+			{ name: 'shippoApi', required: true, displayOptions: { show: { provider: ['shippo'] } } },
+			{ name: 'seventeenTrackApi', required: true, displayOptions: { show: { provider: ['seventeentrack'] } } },
 		],
 		webhooks: [
 			{
@@ -50,6 +54,8 @@ export class ShipmentTrackingTrigger implements INodeType {
 				options: [
 					{ name: 'AfterShip', value: 'aftership', description: 'Tracking webhooks, API 2025-01 or newer' },
 					{ name: 'EasyPost', value: 'easypost', description: 'Tracker events (tracker.created, tracker.updated)' },
+					{ name: 'Shippo', value: 'shippo', description: 'Tracking webhooks (track_updated); register the URL with ?token=&lt;webhook secret&gt;' },
+					{ name: '17TRACK', value: 'seventeentrack', description: 'API v2.2 push, signed with the security key' },
 				],
 				default: 'aftership',
 			},
@@ -100,7 +106,9 @@ export class ShipmentTrackingTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const provider = this.getNodeParameter('provider') as string;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const credentials = await this.getCredentials<{ webhookSecret: string }>(PROVIDER_CREDENTIALS[provider]);
+		const credentials = await this.getCredentials<{ webhookSecret?: string; apiKey?: string }>(PROVIDER_CREDENTIALS[provider]);
+		// 17TRACK signs pushes with the API's security key; the others with a webhook secret of their own.
+		const webhookSecret = credentials.webhookSecret || credentials.apiKey || '';
 		const req = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
 			rawBody?: Buffer;
 			readRawBody?: () => Promise<void>;
@@ -116,9 +124,12 @@ export class ShipmentTrackingTrigger implements INodeType {
 			provider,
 			req.rawBody,
 			this.getHeaderData() as Record<string, string>,
-			{ webhookSecret: credentials.webhookSecret },
+			{ webhookSecret },
 			storeAt(options.storePath as string | undefined),
-			{ dedupeTtlMs: ((options.dedupeDays as number | undefined) ?? 30) * 24 * 3600 * 1000 },
+			{
+				dedupeTtlMs: ((options.dedupeDays as number | undefined) ?? 30) * 24 * 3600 * 1000,
+				query: this.getQueryData() as Record<string, unknown>,
+			},
 		);
 		if (result.status !== 200) {
 			this.logger.warn(`Shipment Tracking Trigger refused a ${provider} delivery: ${result.error}`);

@@ -310,7 +310,7 @@ describe('ingestWebhook: fresh events and duplicates', () => {
 
 	it('throws for an unknown provider before reading anything', async () => {
 		const { store, touched } = spiedStore();
-		await expect(ingestWebhook('shippo', Buffer.from('{}'), {}, { webhookSecret: SECRET }, store)).rejects.toThrow(/aftership, easypost/);
+		await expect(ingestWebhook('ship24', Buffer.from('{}'), {}, { webhookSecret: SECRET }, store)).rejects.toThrow(/aftership, easypost, shippo, seventeentrack/);
 		expect(touched()).toBe(0);
 	});
 });

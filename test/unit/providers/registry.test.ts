@@ -10,6 +10,8 @@ describe('provider registry', () => {
 		expect(listProviders().map((p) => [p.id, p.signatureHeaders])).toEqual([
 			['aftership', ['aftership-hmac-sha256']],
 			['easypost', ['x-hmac-signature']],
+			['shippo', ['shippo-auth-signature', 'x-shippo-webhook-token']],
+			['seventeentrack', ['sign']],
 		]);
 	});
 
@@ -18,7 +20,7 @@ describe('provider registry', () => {
 	});
 
 	it('names the known providers when asked for an unknown one', () => {
-		expect(() => getProvider('shippo')).toThrow('Unknown tracking provider "shippo": use one of aftership, easypost.');
+		expect(() => getProvider('ship24')).toThrow('Unknown tracking provider "ship24": use one of aftership, easypost, shippo, seventeentrack.');
 	});
 });
 

@@ -89,6 +89,6 @@ describe('verifyWebhook', () => {
 	});
 
 	it('throws for an unknown provider, listing the known ones', () => {
-		expect(() => verifyWebhook('shippo', Buffer.from('{}'), {}, { webhookSecret: SECRET })).toThrow(/aftership, easypost/);
+		expect(() => verifyWebhook('ship24', Buffer.from('{}'), {}, { webhookSecret: SECRET })).toThrow(/aftership, easypost, shippo, seventeentrack/);
 	});
 });

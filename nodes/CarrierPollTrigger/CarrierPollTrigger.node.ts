@@ -1,0 +1,92 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { getCarrier } from '../../lib/carriers/registry';
+import { sweep, type SweepCarrier } from '../../lib/poll/sweep';
+import { sweepToItems } from '../../lib/tracking/pollItems';
+import { carrierContext, carrierCredentialTest, CARRIER_OPTIONS } from '../shared/carriers';
+import { storeAt, storePathOption } from '../shared/storeOption';
+
+const HOUR = 3_600_000;
+
+export class CarrierPollTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Carrier Poll Trigger',
+		name: 'carrierPollTrigger',
+		icon: { light: 'file:carrierPoll.svg', dark: 'file:carrierPoll.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["carriers"].join(", ")}}',
+		description: "Polls carriers' own tracking APIs for the shipments being watched and starts the workflow with what changed",
+		defaults: { name: 'Carrier Poll Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Changes', 'Issues'],
+		// Spelled out per credential: n8n's lint reads `testedBy` from these literals.
+		credentials: [
+			{ name: 'upsApi', required: false, displayOptions: { show: { carriers: ['ups'] } }, testedBy: 'carrierCredentialTest' },
+			{ name: 'fedExApi', required: false, displayOptions: { show: { carriers: ['fedex'] } }, testedBy: 'carrierCredentialTest' },
+			{ name: 'uspsApi', required: false, displayOptions: { show: { carriers: ['usps'] } }, testedBy: 'carrierCredentialTest' },
+			{ name: 'dhlApi', required: false, displayOptions: { show: { carriers: ['dhl'] } }, testedBy: 'carrierCredentialTest' },
+		],
+		properties: [
+			{
+				displayName:
+					'Watches the shipments added with Carrier Tracking → Start Watching. Each poll looks up the due ones, paced to each carrier\'s rate limit, and emits only changes. A failed lookup is tried again on a later poll and reported on Issues.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Carriers',
+				name: 'carriers',
+				type: 'multiOptions',
+				options: CARRIER_OPTIONS,
+				default: ['ups', 'fedex', 'usps', 'dhl'],
+				description: 'Carriers to poll; each needs its credential',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{ displayName: 'Check Again After (Hours)', name: 'recheckHours', type: 'number', typeOptions: { minValue: 0.25 }, default: 2, description: 'For a shipment in transit; out-for-delivery ones are checked 4 times as often' },
+					{ displayName: 'Max Lookups per Carrier per Poll', name: 'maxLookups', type: 'number', typeOptions: { minValue: 1 }, default: 1000 },
+					{ displayName: 'Requests per Minute', name: 'requestsPerMinute', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: "Your own quota per carrier; 0 uses each carrier's published limit" },
+					{ displayName: 'Stop After Days Without News', name: 'staleDays', type: 'number', typeOptions: { minValue: 1 }, default: 30 },
+					{ displayName: 'Stop Watching Hours After Delivery', name: 'graceHours', type: 'number', typeOptions: { minValue: 0 }, default: 48, description: 'Keeps watching a delivered or returned shipment this long, for corrections' },
+					storePathOption,
+				],
+			},
+		],
+	};
+
+	methods = { credentialTest: { carrierCredentialTest } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const carriers = this.getNodeParameter('carriers', []) as string[];
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		if (carriers.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one carrier to poll.');
+		const perMinute = Number(options.requestsPerMinute) || 0;
+		const sweepCarriers: SweepCarrier[] = [];
+		for (const id of carriers) {
+			sweepCarriers.push({
+				adapter: getCarrier(id),
+				ctx: await carrierContext(this, id),
+				...(perMinute > 0 ? { rateLimit: { requests: perMinute, perMs: 60_000 } } : {}),
+			});
+		}
+		const store = storeAt(options.storePath as string | undefined);
+		const report = await sweep(store.watchlist, sweepCarriers, {
+			maxLookups: (options.maxLookups as number | undefined) ?? 1000,
+			recheckMs: ((options.recheckHours as number | undefined) ?? 2) * HOUR,
+			finalGraceMs: ((options.graceHours as number | undefined) ?? 48) * HOUR,
+			staleAfterMs: ((options.staleDays as number | undefined) ?? 30) * 24 * HOUR,
+		});
+		const { changes, issues } = sweepToItems(report);
+		if (changes.length === 0 && issues.length === 0) return null;
+		return [changes.map((json) => ({ json: json as IDataObject })), issues.map((json) => ({ json: json as IDataObject }))];
+	}
+}
