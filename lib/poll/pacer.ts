@@ -14,6 +14,11 @@ export class Pacer {
 		this.spacingMs = limit.perMs / Math.max(1, limit.requests);
 	}
 
+	/** How long until the next call may go. */
+	delay(): number {
+		return Math.max(0, this.nextAt - this.clock());
+	}
+
 	/** Resolves when the next call may go. */
 	async turn(): Promise<void> {
 		const now = this.clock();

@@ -4,6 +4,8 @@ import { CarrierError, type CarrierAdapter, type CarrierContext, type TrackResul
 import type { WatchedShipment, WatchList } from '../store/types';
 import { Pacer } from './pacer';
 
+export { Pacer };
+
 export interface SweepCarrier {
 	adapter: CarrierAdapter;
 	ctx: CarrierContext;
@@ -28,6 +30,11 @@ export interface SweepOptions {
 	staleAfterMs?: number;
 	/** First wait after a failed lookup, doubled per further failure up to 6 h. Default 15 min. */
 	failureBackoffMs?: number;
+	/**
+	 * Pacers by carrier, kept between sweeps so a limit like DHL's 250 a day holds across polls
+	 * (the n8n node passes one map for the whole process). Default: fresh for this sweep.
+	 */
+	pacers?: Map<string, Pacer>;
 }
 
 export interface SweepChange {
@@ -83,26 +90,42 @@ export async function sweep(watchlist: WatchList, carriers: SweepCarrier[], opti
 		failureBackoffMs: options.failureBackoffMs ?? 15 * 60_000,
 	};
 	const deadline = settings.now().getTime() + (options.maxDurationMs ?? 4 * 60_000);
-	await Promise.all(carriers.map((carrier) => sweepCarrier(watchlist, carrier, settings, deadline, report)));
+	const pacers = options.pacers ?? new Map<string, Pacer>();
+	await Promise.all(
+		carriers.map((carrier) => {
+			const limit = carrier.rateLimit ?? carrier.adapter.rateLimit;
+			const key = `${carrier.adapter.id}|${limit.requests}/${limit.perMs}`;
+			let pacer = pacers.get(key);
+			if (!pacer) pacers.set(key, (pacer = new Pacer(limit, () => settings.now().getTime(), settings.sleep)));
+			return sweepCarrier(watchlist, carrier, pacer, settings, deadline, report);
+		}),
+	);
 	return report;
 }
 
-type Settings = Required<Omit<SweepOptions, 'maxDurationMs'>>;
+type Settings = Required<Omit<SweepOptions, 'maxDurationMs' | 'pacers'>>;
 
-async function sweepCarrier(watchlist: WatchList, carrier: SweepCarrier, s: Settings, deadline: number, report: SweepReport): Promise<void> {
+async function sweepCarrier(
+	watchlist: WatchList,
+	carrier: SweepCarrier,
+	pacer: Pacer,
+	s: Settings,
+	deadline: number,
+	report: SweepReport,
+): Promise<void> {
 	const { adapter } = carrier;
-	const pacer = new Pacer(carrier.rateLimit ?? adapter.rateLimit, () => s.now().getTime(), s.sleep);
 	let lookups = 0;
 	while (lookups < s.maxLookups) {
 		const page = await watchlist.due(adapter.id, s.now(), Math.min(s.pageSize, s.maxLookups - lookups));
 		if (page.length === 0) return;
 		for (let i = 0; i < page.length; i += adapter.maxBatch) {
 			const batch = page.slice(i, i + adapter.maxBatch);
-			await pacer.turn();
-			if (s.now().getTime() >= deadline) {
-				report.cutShort.push({ carrier: adapter.id, reason: 'out of time for this poll; the rest stay due' });
+			// Never sleep past the poll's end: a slow limit (DHL: one call in 6 minutes) waits for the next poll.
+			if (s.now().getTime() + pacer.delay() >= deadline) {
+				report.cutShort.push({ carrier: adapter.id, reason: 'out of time for this poll (rate limit); the rest stay due' });
 				return;
 			}
+			await pacer.turn();
 			const results = await lookUp(adapter, carrier.ctx, batch);
 			report.checked += batch.length;
 			lookups += batch.length;

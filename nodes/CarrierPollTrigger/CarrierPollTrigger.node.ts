@@ -1,12 +1,14 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { getCarrier } from '../../lib/carriers/registry';
-import { sweep, type SweepCarrier } from '../../lib/poll/sweep';
+import { sweep, type SweepCarrier, type SweepOptions } from '../../lib/poll/sweep';
 import { sweepToItems } from '../../lib/tracking/pollItems';
 import { carrierContext, carrierCredentialTest, CARRIER_OPTIONS } from '../shared/carriers';
 import { storeAt, storePathOption } from '../shared/storeOption';
 
 const HOUR = 3_600_000;
+/** One pacer per carrier for the whole n8n process, so rate limits hold across polls. */
+const pacers: NonNullable<SweepOptions['pacers']> = new Map();
 
 export class CarrierPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -84,6 +86,7 @@ export class CarrierPollTrigger implements INodeType {
 			recheckMs: ((options.recheckHours as number | undefined) ?? 2) * HOUR,
 			finalGraceMs: ((options.graceHours as number | undefined) ?? 48) * HOUR,
 			staleAfterMs: ((options.staleDays as number | undefined) ?? 30) * 24 * HOUR,
+			pacers,
 		});
 		const { changes, issues } = sweepToItems(report);
 		if (changes.length === 0 && issues.length === 0) return null;

@@ -166,3 +166,19 @@ test('stops starting lookups when the poll runs out of time', async () => {
 	expect(carrier.calls).toHaveLength(2);
 	expect(report.cutShort[0].reason).toMatch(/out of time/);
 });
+
+test('a shared pacer map keeps the rate limit across sweeps (a slow daily quota is not reset by each poll)', async () => {
+	const { clock, carrier, run, watch, store } = setup(1, { requests: 1, perMs: 60_000 });
+	await watch('H1');
+	const pacers = new Map();
+	await run({ pacers });
+	await store.watchlist.watch({ trackingNumber: 'H2', carrier: 'simcarrier' }, new Date(clock.now));
+	// The next poll starts 10 s later: H2 must wait for the minute to pass, beyond this poll's 30 s.
+	clock.now += 10_000;
+	const second = await run({ pacers, maxDurationMs: 30_000 });
+	expect(carrier.calls).toHaveLength(1);
+	expect(second.cutShort[0].reason).toMatch(/rate limit/);
+	clock.now += 60_000;
+	await run({ pacers });
+	expect(carrier.calls.map((c) => c.numbers[0])).toEqual(['H1', 'H2']);
+});
