@@ -43,6 +43,35 @@ export interface Assessment {
 	promisedDate?: string;
 	/** Why no notification, when notify is false (e.g. "routine transit scan"). */
 	suppressedBecause?: string;
+	/** Late counted in business days of the destination (weekends, public holidays, carrier days off). */
+	businessDaysLate?: number;
+	/** Where revisedEta came from: the carrier's own estimate, or the package's from transit-time standards. */
+	etaSource?: 'carrier' | 'estimated';
+	/** Still moving, but can no longer make the promise (not yet reported late by the carrier). */
+	atRisk?: boolean;
+	/** For the support agent: what is known, with carrier, codes and dates; never shown to customers. */
+	agentReason?: string;
+	/** The carrier's own words, unchanged. */
+	carrierText?: string;
+	/** The date by which the customer must act (collect the parcel, pay duties), YYYY-MM-DD. */
+	actionBy?: string;
+	/** What the merchant should do about it. */
+	merchantActions?: MerchantAction[];
+	/** The remedy the merchant's policy offers for this case, if any. */
+	remedy?: Remedy;
+	/** 0-100: how urgently a person should look at it (README "Escalation priority"). */
+	priority?: number;
+}
+
+export const MERCHANT_ACTIONS = ['notify', 'escalate', 'offer_remedy'] as const;
+export type MerchantAction = (typeof MERCHANT_ACTIONS)[number];
+
+export interface Remedy {
+	kind: 'refund_percent' | 'coupon' | 'expedited_replacement' | 'reship' | 'none';
+	/** Percent for refund_percent, amount or code for coupon. */
+	value?: number | string;
+	/** Why this remedy applies, for the agent. */
+	because: string;
 }
 
 /** What the classifier may know beyond the event. */
@@ -60,4 +89,14 @@ export interface ClassifyContext {
 	notifyInTransit?: boolean;
 	/** The reference "now", for tests and replay. */
 	now?: Date;
+	/** Destination country (ISO alpha-2 or alpha-3) and region, for its public holidays. */
+	destinationCountry?: string;
+	destinationRegion?: string;
+	/** IANA zone of the destination, for calendar dates (default: the offset the dates carry). */
+	destinationTimeZone?: string;
+	/** When the carrier first had the parcel (ISO), for the package's own estimate. */
+	shippedAt?: string;
+	/** Order value and the customer's lifetime value (same currency), for priority and remedies. */
+	orderValue?: number;
+	customerLifetimeValue?: number;
 }
