@@ -133,7 +133,11 @@ async function sweepCarrier(
 			for (let j = 0; j < batch.length; j++) {
 				const result = results[j];
 				if (result.ok) await onAnswer(watchlist, batch[j], result.events, s, report);
-				else stop ??= await onFailure(watchlist, batch[j], result.error, s, pacer, report);
+				else {
+					// Every failure is recorded and reported, even after one of them stopped the carrier.
+					const why = await onFailure(watchlist, batch[j], result.error, s, pacer, report);
+					stop ??= why;
+				}
 			}
 			if (stop) {
 				report.cutShort.push({ carrier: adapter.id, reason: stop });

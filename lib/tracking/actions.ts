@@ -69,7 +69,7 @@ async function viaAggregator(input: TrackingActionInput, deps: TrackingDeps): Pr
 				{
 					trackingNumber: input.trackingNumber,
 					carrier: input.aggregatorCarrier,
-					orderNumber: typeof order?.number === 'string' ? order.number : undefined,
+					orderNumber: typeof order?.number === 'string' || typeof order?.number === 'number' ? String(order.number) : undefined,
 					customer: input.metadata?.customer as AggregatorCustomer | undefined,
 				},
 				ctx,

@@ -12,10 +12,12 @@ export function sweepToItems(report: SweepReport): { changes: Json[]; issues: Js
 	const changes = report.changes.map(({ event, watched }) => {
 		const metadata = watched.metadata ?? {};
 		const customer = { ...(event.customer ?? {}), ...((metadata.customer as Json | undefined) ?? {}) };
+		// Only the journey's own keys are lifted from the metadata; it never overwrites the event.
 		return {
 			...event,
-			...metadata,
+			...(metadata.order !== undefined ? { order: metadata.order } : {}),
 			...(Object.keys(customer).length ? { customer } : {}),
+			metadata,
 			shipmentKey: shipmentKey(event.trackingNumber, event.carrier),
 			watch: { addedAt: watched.addedAt, lastCheckedAt: watched.lastCheckedAt },
 		};

@@ -43,7 +43,9 @@ export async function carrierContext(ctx: Context, carrier: string): Promise<Car
 	let credentials: Record<string, string>;
 	try {
 		credentials = (await ctx.getCredentials(credentialType)) as unknown as Record<string, string>;
-	} catch {
+	} catch (error) {
+		// Only a missing credential gets this message; any other failure keeps its own.
+		if (!/does not have any credentials/i.test((error as Error).message)) throw error;
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`No ${getCarrier(carrier).displayName} credential: add one (type "${credentialType}") to look up ${getCarrier(carrier).displayName} numbers.`,

@@ -13,6 +13,12 @@ export const storePathOption: INodeProperties = {
 		'SQLite file that remembers seen events, shipment status and sent messages. Empty: postpurchase.sqlite in the n8n user folder (or $POSTPURCHASE_STORE_PATH). Nodes that should share memory must use the same file.',
 };
 
+/** One handle per store file for the whole n8n process; the connection stays open with n8n. */
+const handles = new Map<string, Store>();
+
 export function storeAt(path: string | undefined): Store {
-	return openStore(path ? { path } : undefined);
+	const key = path || '';
+	let store = handles.get(key);
+	if (!store) handles.set(key, (store = openStore(path ? { path } : undefined)));
+	return store;
 }

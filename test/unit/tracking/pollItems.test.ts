@@ -28,7 +28,7 @@ const watched = (overrides: Partial<WatchedShipment> = {}): WatchedShipment => (
 const emptyReport = (): SweepReport => ({ changes: [], failures: [], stopped: [], checked: 0, cutShort: [] });
 
 describe('sweepToItems', () => {
-	it('a change is the event with the watch metadata at top level, its shipment key and watch times', () => {
+	it('a change is the event with the watched order lifted, all metadata kept under metadata, its shipment key and watch times', () => {
 		const report = emptyReport();
 		report.changes.push({ event: event(), watched: watched({ metadata: { order: { number: '#1042' }, channel: 'web' } }) });
 		const { changes, issues } = sweepToItems(report);
@@ -37,11 +37,18 @@ describe('sweepToItems', () => {
 			{
 				...event(),
 				order: { number: '#1042' },
-				channel: 'web',
+				metadata: { order: { number: '#1042' }, channel: 'web' },
 				shipmentKey: 'fedex:794600000000',
 				watch: { addedAt: '2026-11-16T12:00:00.000Z', lastCheckedAt: '2026-11-18T12:00:00.000Z' },
 			},
 		]);
+	});
+
+	it('metadata never overwrites the event (a stray status or trackingNumber stays under metadata)', () => {
+		const report = emptyReport();
+		report.changes.push({ event: event(), watched: watched({ metadata: { status: 'delivered', trackingNumber: 'X' } }) });
+		const [item] = sweepToItems(report).changes;
+		expect(item).toMatchObject({ status: event().status, trackingNumber: event().trackingNumber, metadata: { status: 'delivered', trackingNumber: 'X' } });
 	});
 
 	it("merges the watched customer over the event's own, field by field", () => {
