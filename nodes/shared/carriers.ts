@@ -44,11 +44,12 @@ export async function carrierContext(ctx: Context, carrier: string): Promise<Car
 	try {
 		credentials = (await ctx.getCredentials(credentialType)) as unknown as Record<string, string>;
 	} catch (error) {
-		// Only a missing credential gets this message; any other failure keeps its own.
-		if (!/does not have any credentials/i.test((error as Error).message)) throw error;
+		// Only a missing credential gets this message; any other failure keeps its own words.
+		const missing = /does not have any credentials/i.test((error as Error).message);
+		const name = getCarrier(carrier).displayName;
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`No ${getCarrier(carrier).displayName} credential: add one (type "${credentialType}") to look up ${getCarrier(carrier).displayName} numbers.`,
+			missing ? `No ${name} credential: add one (type "${credentialType}") to look up ${name} numbers.` : (error as Error),
 		);
 	}
 	return { http: n8nPlainHttp(ctx), credentials, tokens: sharedTokenCache };
