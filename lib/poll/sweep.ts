@@ -116,7 +116,9 @@ async function sweepCarrier(
 	const { adapter } = carrier;
 	let lookups = 0;
 	while (lookups < s.maxLookups) {
-		const page = await watchlist.due(adapter.id, s.now(), Math.min(s.pageSize, s.maxLookups - lookups));
+		// Pages are whole batches, so no request goes out part-empty at a page edge.
+		const pageSize = Math.max(adapter.maxBatch, Math.floor(s.pageSize / adapter.maxBatch) * adapter.maxBatch);
+		const page = await watchlist.due(adapter.id, s.now(), Math.min(pageSize, s.maxLookups - lookups));
 		if (page.length === 0) return;
 		for (let i = 0; i < page.length; i += adapter.maxBatch) {
 			const batch = page.slice(i, i + adapter.maxBatch);

@@ -49,7 +49,7 @@ function digitsOnly(n: string, out: Hit[]): void {
 	const c0 = n.charCodeAt(0);
 	switch (len) {
 		case 11: {
-			// Old Dominion PRO numbers: terminal prefix 077/078/072/780, or 80 for Guaranteed; Luhn.
+			// Old Dominion PRO numbers: terminal prefix 777/778/072/780, or 80 for Guaranteed; Luhn.
 			const p3 = n.slice(0, 3);
 			if ((p3 === '777' || p3 === '778' || p3 === '072' || p3 === '780') && luhn(n, 0, 10)) {
 				push(out, 'old_dominion', 'Old Dominion', true, Rank.numericLeadChecked);
