@@ -12,11 +12,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const runtime = require('./n8n-runtime');
 const { installPackage } = require('./demo/install-package');
-const { buildScenario, SECRETS, OPTED_OUT_PHONE, REFUSED_EMAIL } = require('./demo/scenario');
+const { buildScenario, SECRETS, OPTED_OUT_PHONE, REFUSED_EMAIL, FEDEX_POLLED } = require('./demo/scenario');
 const { signAftership, signEasypost } = require('./demo/payloads');
 const { printTable, checkOutcomes } = require('./demo/report');
 const { startSmtpOutbox } = require('./standins/smtp-outbox');
 const { startTwilioStandin } = require('./standins/twilio');
+const { createFedexStandin } = require('./standins/fedex');
 
 const args = Object.fromEntries(
 	process.argv.slice(2).map((a) => {
@@ -50,7 +51,9 @@ async function main() {
 
 	const smtp = await startSmtpOutbox({ dir: outboxDir, rejectRecipients: (address) => address === REFUSED_EMAIL });
 	const twilio = await startTwilioStandin({ dir: outboxDir, ...TWILIO, optedOut: [OPTED_OUT_PHONE] });
-	say(`stand-ins: SMTP on 127.0.0.1:${smtp.port}, Twilio Messages API on ${twilio.baseUrl}`);
+	const fedex = createFedexStandin({ rate: 50, states: { [FEDEX_POLLED]: 'out_for_delivery' } });
+	const fedexUrl = `http://127.0.0.1:${await fedex.listen()}`;
+	say(`stand-ins: SMTP on 127.0.0.1:${smtp.port}, Twilio Messages API on ${twilio.baseUrl}, FedEx Track API on ${fedexUrl}`);
 
 	const port = Number(args.port) || (await runtime.freePort());
 	const env = runtime.n8nEnv({ userFolder, port });
@@ -59,14 +62,17 @@ async function main() {
 		{ id: 'pp-easypost', name: 'EasyPost account', type: 'easyPostApi', data: { apiKey: 'demo', webhookSecret: SECRETS.easypost, baseUrl: 'http://127.0.0.1:9' } },
 		{ id: 'pp-smtp', name: 'Shop SMTP', type: 'postPurchaseSmtp', data: { host: '127.0.0.1', port: smtp.port, secure: false, requireTLS: false, user: '', password: '', ignoreSslIssues: true, hostName: 'demo.local' } },
 		{ id: 'pp-twilio', name: 'Shop Twilio', type: 'postPurchaseTwilioApi', data: { ...TWILIO, baseUrl: twilio.baseUrl } },
+		{ id: 'pp-fedex', name: 'FedEx account', type: 'fedExApi', data: { clientId: 'demo-client', clientSecret: 'demo-secret', baseUrl: fedexUrl } },
 	];
 	const credentialsFile = path.join(demoDir, 'credentials.json');
 	fs.writeFileSync(credentialsFile, JSON.stringify(credentials));
-	say('importing the bundled journey workflows/delivery-updates.json and its credentials');
+	say('importing the bundled journeys (workflows/*.json) and their credentials');
 	runtime.n8nCli(['import:credentials', `--input=${credentialsFile}`], env);
 	fs.rmSync(credentialsFile);
 	runtime.n8nCli(['import:workflow', `--input=${path.join(root, 'workflows', 'delivery-updates.json')}`], env);
+	runtime.n8nCli(['import:workflow', `--input=${demoPollingWorkflow()}`], env);
 	runtime.n8nCli(['publish:workflow', '--id=ppDeliveryUpdate'], env);
+	runtime.n8nCli(['publish:workflow', '--id=ppCarrierPolling'], env);
 
 	say('starting n8n');
 	const n8n = await runtime.startN8n({ env, port, logFile: path.join(demoDir, 'n8n.log') });
@@ -91,6 +97,12 @@ async function main() {
 		}
 		await settle(n8n.url, 1500);
 
+		say('asking the polling journey to watch a FedEx shipment; its Carrier Poll Trigger looks it up within a minute');
+		const watched = await post(`${n8n.url}/webhook/postpurchase/watch`, JSON.stringify(scenario.watchRequest), {});
+		responses.push({ label: 'Watch a FedEx shipment', status: watched.status, body: watched.text, expectStatus: 200, kind: 'watch' });
+		await waitForDecision(userFolder, FEDEX_POLLED, 150_000);
+		await settle(n8n.url, 500);
+
 		const outcomes = await readOutcomes(userFolder);
 		printTable(outcomes, say);
 		console.log(`\nOutbox: ${outboxDir}  (email/*.eml and *.html, sms/*.txt)`);
@@ -110,8 +122,37 @@ async function main() {
 		await n8n.stop();
 		await smtp.close();
 		await twilio.close();
+		await fedex.close();
 	}
 	return exitCode;
+}
+
+/**
+ * The polling journey as the demo runs it: FedEx only (the stand-in), polled every minute; the
+ * bundled file polls all four carriers every 30 minutes with the merchant's credentials.
+ */
+function demoPollingWorkflow() {
+	const workflow = JSON.parse(fs.readFileSync(path.join(root, 'workflows', 'carrier-polling.json'), 'utf8'));
+	for (const node of workflow.nodes) {
+		if (node.type === 'n8n-nodes-postpurchase.carrierPollTrigger') {
+			node.parameters.carriers = ['fedex'];
+			node.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+		}
+		if (node.credentials?.fedExApi) node.credentials = { fedExApi: node.credentials.fedExApi };
+	}
+	const file = path.join(demoDir, 'carrier-polling.demo.json');
+	fs.writeFileSync(file, JSON.stringify(workflow));
+	return file;
+}
+
+/** Waits until the store's send log has a decision for the tracking number. */
+async function waitForDecision(folder, trackingNumber, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if ((await readOutcomes(folder)).some((o) => o.trackingNumber === trackingNumber)) return;
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+	throw new Error(`no message decision for the watched FedEx shipment within ${timeoutMs / 1000} s; see .demo/n8n.log`);
 }
 
 async function waitForWebhook(url) {

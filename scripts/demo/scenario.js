@@ -25,6 +25,8 @@ function zoneWhere(at, hours) {
 const SECRETS = { aftership: 'demo-aftership-webhook-secret', easypost: 'demo-easypost-webhook-secret' };
 /** Twilio's stand-in answers 21610 (unsubscribed) for this number, as Twilio does after a STOP. */
 const OPTED_OUT_PHONE = '+13125550199';
+/** A FedEx Express number (valid check digit) the FedEx stand-in reports out for delivery. */
+const FEDEX_POLLED = '794644790201';
 /** The SMTP stand-in refuses this recipient at RCPT TO. */
 const REFUSED_EMAIL = 'nobody@bounce.example';
 
@@ -39,6 +41,14 @@ function buildScenario(now = new Date()) {
 		edsger: { name: 'Edsger Optout', email: 'edsger@example.com', phone: OPTED_OUT_PHONE, preference: 'sms', timeZone: day },
 		barbara: { name: 'Barbara Night', email: 'barbara@example.com', phone: '+13125550146', preference: 'sms', timeZone: night },
 		hedy: { name: 'Hedy Bounce', email: REFUSED_EMAIL, phone: '+13125550147', preference: 'email', timeZone: day },
+		katherine: { name: 'Katherine Polled', email: 'katherine@example.com', phone: '+13125550148', preference: 'both', timeZone: day },
+	};
+	// The second journey: a shop without an aggregator asks to watch a FedEx shipment; the Carrier
+	// Poll Trigger finds it out for delivery at FedEx (the stand-in) on its next poll.
+	const watchRequest = {
+		trackingNumber: FEDEX_POLLED,
+		order: { number: '1008' },
+		customer: { name: people.katherine.name, email: people.katherine.email, phone: people.katherine.phone, preference: 'both', timeZone: day },
 	};
 	const as = (label, args) => ({ label, provider: 'aftership', payload: aftershipUpdate({ now, ...args }) });
 	const ep = (label, args) => ({ label, provider: 'easypost', payload: easypostUpdate({ now, ...args }) });
@@ -77,8 +87,10 @@ function buildScenario(now = new Date()) {
 		['1Z999AA10123456787', 'out_for_delivery', 'sms', 'deferred', 'quiet_hours'],
 		['1Z999AA10123456788', 'shipped', 'email', 'failed'],
 		['9400100000000000000000', 'shipped', '*', 'suppressed', 'no_contact'],
+		[FEDEX_POLLED, 'out_for_delivery', 'email', 'sent'],
+		[FEDEX_POLLED, 'out_for_delivery', 'sms', 'sent'],
 	];
-	return { deliveries, expected, people, zones: { day, night } };
+	return { deliveries, expected, people, watchRequest, zones: { day, night } };
 }
 
-module.exports = { buildScenario, SECRETS, OPTED_OUT_PHONE, REFUSED_EMAIL };
+module.exports = { buildScenario, SECRETS, OPTED_OUT_PHONE, REFUSED_EMAIL, FEDEX_POLLED };
