@@ -74,6 +74,34 @@ export interface Remedy {
 	because: string;
 }
 
+/** What a merchant offers for a late order; value is the percent, or the coupon's amount or code. */
+export interface DelayRemedy {
+	kind: 'refund_percent' | 'coupon';
+	value: number | string;
+}
+
+/** What a merchant offers for a lost or damaged order; value is the percent for refund_percent. */
+export interface LossRemedy {
+	kind: 'expedited_replacement' | 'reship' | 'refund_percent';
+	value?: number;
+}
+
+/** The merchant's remedy policy (README "Remedies"); lib/classifier/remedies.ts has the default. */
+export interface RemedyPolicy {
+	/** Calendar days late from which a delay earns `delay`. */
+	delayDays: number;
+	/** null: delays earn nothing. */
+	delay: DelayRemedy | null;
+	/** null: lost or damaged orders earn nothing automatically. */
+	lostOrDamaged: LossRemedy | null;
+	/** Orders below this value earn nothing (when the order value is known). */
+	minOrderValue?: number;
+	/** Customers with at least this lifetime value earn the delay remedy from `vipDelayDays`, whatever the order value. */
+	vipLifetimeValue?: number;
+	/** Days late from which a VIP earns the delay remedy (default 1). */
+	vipDelayDays?: number;
+}
+
 /** What the classifier may know beyond the event. */
 export interface ClassifyContext {
 	/** The date promised at checkout (YYYY-MM-DD or ISO), overrides the event's own. */
@@ -99,4 +127,10 @@ export interface ClassifyContext {
 	/** Order value and the customer's lifetime value (same currency), for priority and remedies. */
 	orderValue?: number;
 	customerLifetimeValue?: number;
+	/** The merchant's remedy policy (default DEFAULT_REMEDY_POLICY). */
+	remedyPolicy?: RemedyPolicy;
+	/** The carrier's own last day to collect a parcel (YYYY-MM-DD or ISO), when the caller knows it. */
+	pickupDeadline?: string;
+	/** Escalate news whose priority is at least this too (default: only what the rules escalate). */
+	escalateAtPriority?: number;
 }
