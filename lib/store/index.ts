@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { JourneyTrigger } from '../model/triggers';
 import { MemoryStore } from './memory';
 import { defaultStorePath, openSqliteStore } from './sqlite';
-import type { SendLogEntry, SendLogFilter, ShipmentState, Store, WatchList } from './types';
+import type { SendLogEntry, SendLogFilter, ShipmentState, SilenceKind, Store, WatchList } from './types';
 
 export { MemoryStore } from './memory';
 export { MemoryWatchList } from './watchlist-memory';
@@ -49,6 +49,12 @@ class StoreHandle implements Store {
 	}
 	putShipment(state: ShipmentState): Promise<ShipmentState> {
 		return this.shared.store.putShipment(state);
+	}
+	openShipments(afterKey: string | undefined, limit: number): Promise<ShipmentState[]> {
+		return this.shared.store.openShipments(afterKey, limit);
+	}
+	markNotified(key: string, kind: SilenceKind, at: Date, seenLastScanAt?: string | null): Promise<boolean> {
+		return this.shared.store.markNotified(key, kind, at, seenLastScanAt);
 	}
 	reserveSend(shipmentKey: string, trigger: JourneyTrigger, channel: string, now?: Date): Promise<boolean> {
 		return this.shared.store.reserveSend(shipmentKey, trigger, channel, now);

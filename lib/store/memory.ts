@@ -1,6 +1,7 @@
 import type { JourneyTrigger } from '../model/triggers';
+import { MemoryShipments } from './shipments-memory';
 import { MemoryWatchList } from './watchlist-memory';
-import type { SendLogEntry, SendLogFilter, ShipmentState, Store } from './types';
+import type { SendLogEntry, SendLogFilter, ShipmentState, SilenceKind, Store } from './types';
 
 function sendKey(shipmentKey: string, trigger: JourneyTrigger, channel: string): string {
 	return JSON.stringify([shipmentKey, trigger, channel]);
@@ -13,7 +14,7 @@ function sendKey(shipmentKey: string, trigger: JourneyTrigger, channel: string):
  */
 export class MemoryStore implements Store {
 	private readonly claims = new Map<string, number>();
-	private readonly shipments = new Map<string, ShipmentState>();
+	private readonly shipments = new MemoryShipments();
 	private readonly reservations = new Set<string>();
 	private readonly sendLog: SendLogEntry[] = [];
 	readonly watchlist = new MemoryWatchList();
@@ -31,19 +32,19 @@ export class MemoryStore implements Store {
 	}
 
 	async getShipment(key: string): Promise<ShipmentState | undefined> {
-		const state = this.shipments.get(key);
-		return state && { ...state };
+		return this.shipments.get(key);
 	}
 
 	async putShipment(state: ShipmentState): Promise<ShipmentState> {
-		const incomingMs = Date.parse(state.occurredAt);
-		if (Number.isNaN(incomingMs)) throw new TypeError('occurredAt is not a date-time');
-		const stored = this.shipments.get(state.key);
-		if (stored && Date.parse(stored.occurredAt) > incomingMs) return { ...stored };
-		const { lastRevisedEta, ...rest } = state;
-		const written: ShipmentState = { ...rest, lastTrigger: state.lastTrigger ?? null, ...(lastRevisedEta ? { lastRevisedEta } : {}) };
-		this.shipments.set(state.key, written);
-		return { ...written };
+		return this.shipments.put(state);
+	}
+
+	async openShipments(afterKey: string | undefined, limit: number): Promise<ShipmentState[]> {
+		return this.shipments.open(afterKey, limit);
+	}
+
+	async markNotified(key: string, kind: SilenceKind, at: Date, seenLastScanAt?: string | null): Promise<boolean> {
+		return this.shipments.mark(key, kind, at, seenLastScanAt);
 	}
 
 	async reserveSend(shipmentKey: string, trigger: JourneyTrigger, channel: string): Promise<boolean> {

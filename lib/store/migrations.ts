@@ -69,6 +69,29 @@ export const MIGRATIONS: readonly string[] = [
 	);
 	CREATE INDEX watchlist_due ON watchlist (carrier, next_check_ms);
 	`,
+	// v5: what a sweep for silent shipments needs; open shipments are a partial index, so a page is
+	// a range read. Older rows get the best known values: the carrier from the key, the last event
+	// as the last scan when its status was one, and a closing time for final statuses.
+	`
+	ALTER TABLE shipments ADD COLUMN carrier TEXT;
+	ALTER TABLE shipments ADD COLUMN service TEXT;
+	ALTER TABLE shipments ADD COLUMN destination_country TEXT;
+	ALTER TABLE shipments ADD COLUMN destination_region TEXT;
+	ALTER TABLE shipments ADD COLUMN last_scan_at TEXT;
+	ALTER TABLE shipments ADD COLUMN last_scan_ms INTEGER;
+	ALTER TABLE shipments ADD COLUMN opened_at TEXT;
+	ALTER TABLE shipments ADD COLUMN closed_at TEXT;
+	ALTER TABLE shipments ADD COLUMN context TEXT;
+	ALTER TABLE shipments ADD COLUMN stall_notified_at TEXT;
+	ALTER TABLE shipments ADD COLUMN no_info_notified_at TEXT;
+	UPDATE shipments SET
+		carrier = NULLIF(substr(key, 1, instr(key, ':') - 1), 'any'),
+		opened_at = occurred_at,
+		closed_at = CASE WHEN status IN ('delivered', 'returned', 'cancelled') THEN occurred_at END,
+		last_scan_at = CASE WHEN status NOT IN ('pending', 'info_received', 'unknown', 'expired') THEN occurred_at END,
+		last_scan_ms = CASE WHEN status NOT IN ('pending', 'info_received', 'unknown', 'expired') THEN occurred_ms END;
+	CREATE INDEX shipments_open ON shipments (key) WHERE closed_at IS NULL;
+	`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

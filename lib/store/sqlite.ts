@@ -5,8 +5,9 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 import type { JourneyTrigger } from '../model/triggers';
 import { migrate } from './migrations';
+import { SqliteShipments } from './shipments-sqlite';
 import { SqliteWatchList } from './watchlist-sqlite';
-import type { SendLogEntry, SendLogFilter, ShipmentState, Store } from './types';
+import { toMillis, type SendLogEntry, type SendLogFilter, type ShipmentState, type SilenceKind, type Store } from './types';
 
 /** How long a writer waits for another process's lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -21,16 +22,6 @@ export function defaultStorePath(): string {
 	const folder = join(process.env.N8N_USER_FOLDER || homedir(), '.n8n');
 	mkdirSync(folder, { recursive: true });
 	return join(folder, 'postpurchase.sqlite');
-}
-
-interface ShipmentRow {
-	key: string;
-	tracking_number: string;
-	status: string;
-	occurred_at: string;
-	last_trigger: string | null;
-	last_revised_eta: string | null;
-	updated_at: string;
 }
 
 interface SendRow {
@@ -60,24 +51,6 @@ function sendFromRow(row: SendRow): SendLogEntry {
 	return entry;
 }
 
-function toMillis(iso: string, field: string): number {
-	const ms = Date.parse(iso);
-	if (Number.isNaN(ms)) throw new TypeError(`${field} is not a date-time`);
-	return ms;
-}
-
-function fromRow(row: ShipmentRow): ShipmentState {
-	return {
-		key: row.key,
-		trackingNumber: row.tracking_number,
-		status: row.status,
-		occurredAt: row.occurred_at,
-		lastTrigger: (row.last_trigger as JourneyTrigger | null) ?? null,
-		...(row.last_revised_eta ? { lastRevisedEta: row.last_revised_eta } : {}),
-		updatedAt: row.updated_at,
-	};
-}
-
 /**
  * node:sqlite is loaded on first use, so the rest of the library (normalize, classify, templates)
  * also works on a Node without it.
@@ -101,11 +74,10 @@ function loadSqlite(): typeof import('node:sqlite') {
 export class SqliteStore implements Store {
 	private readonly db: DatabaseSync;
 	readonly watchlist: SqliteWatchList;
+	private readonly shipments: SqliteShipments;
 	private readonly statements: Record<
 		| 'claim'
 		| 'release'
-		| 'getShipment'
-		| 'putShipment'
 		| 'reserveSend'
 		| 'releaseSend'
 		| 'countSent'
@@ -122,6 +94,7 @@ export class SqliteStore implements Store {
 		this.db.exec('PRAGMA synchronous = NORMAL');
 		migrate(this.db);
 		this.watchlist = new SqliteWatchList(this.db);
+		this.shipments = new SqliteShipments(this.db);
 		// Prepared once: these run on every webhook delivery.
 		this.statements = {
 			// The upsert only overwrites an expired claim; `changes` says whether this caller won.
@@ -130,18 +103,6 @@ export class SqliteStore implements Store {
 				ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE claims.expires_at <= ?`,
 			),
 			release: this.db.prepare('DELETE FROM claims WHERE key = ?'),
-			getShipment: this.db.prepare('SELECT * FROM shipments WHERE key = ?'),
-			putShipment: this.db.prepare(
-				`INSERT INTO shipments (key, tracking_number, status, occurred_at, occurred_ms, last_trigger, last_revised_eta, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (key) DO UPDATE SET
-					tracking_number = excluded.tracking_number, status = excluded.status,
-					occurred_at = excluded.occurred_at, occurred_ms = excluded.occurred_ms,
-					last_trigger = excluded.last_trigger, last_revised_eta = excluded.last_revised_eta,
-					updated_at = excluded.updated_at
-				WHERE excluded.occurred_ms >= shipments.occurred_ms
-				RETURNING *`,
-			),
 			// A send already logged as 'sent' counts as reserved even if its reservation was released.
 			reserveSend: this.db.prepare(
 				`INSERT INTO send_reservations (shipment_key, journey_trigger, channel, reserved_at)
@@ -185,25 +146,19 @@ export class SqliteStore implements Store {
 	}
 
 	async getShipment(key: string): Promise<ShipmentState | undefined> {
-		const row = this.statements.getShipment.get(key) as ShipmentRow | undefined;
-		return row && fromRow(row);
+		return this.shipments.get(key);
 	}
 
 	async putShipment(state: ShipmentState): Promise<ShipmentState> {
-		const written = this.statements.putShipment.get(
-			state.key,
-			state.trackingNumber,
-			state.status,
-			state.occurredAt,
-			toMillis(state.occurredAt, 'occurredAt'),
-			state.lastTrigger ?? null,
-			state.lastRevisedEta ?? null,
-			state.updatedAt,
-		) as ShipmentRow | undefined;
-		if (written) return fromRow(written);
-		// The stored state was newer: RETURNING gives nothing when the WHERE refused the update.
-		const stored = this.statements.getShipment.get(state.key) as unknown as ShipmentRow;
-		return fromRow(stored);
+		return this.shipments.put(state);
+	}
+
+	async openShipments(afterKey: string | undefined, limit: number): Promise<ShipmentState[]> {
+		return this.shipments.open(afterKey, limit);
+	}
+
+	async markNotified(key: string, kind: SilenceKind, at: Date, seenLastScanAt?: string | null): Promise<boolean> {
+		return this.shipments.mark(key, kind, at, seenLastScanAt);
 	}
 
 	async reserveSend(

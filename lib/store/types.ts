@@ -1,5 +1,18 @@
 import type { JourneyTrigger } from '../model/triggers';
 
+/**
+ * What the journey item carried about the customer and the order, kept so a shipment that goes
+ * silent can still be notified. Privacy: kept only while the shipment is open; both backends drop
+ * it when `closedAt` is set, so the store holds no contact data for finished shipments.
+ */
+export interface ShipmentContext {
+	customer?: Record<string, unknown>;
+	order?: Record<string, unknown>;
+}
+
+/** What a sweep marks as told about a silent shipment (see Store.markNotified). */
+export type SilenceKind = 'stall' | 'no_info';
+
 /** The last known state of one shipment, as the journey saw it. */
 export interface ShipmentState {
 	/** `${carrier || provider}:${trackingNumber}`; see shipmentKey(). */
@@ -11,6 +24,25 @@ export interface ShipmentState {
 	/** The revised ETA last told in a `delayed` message, so a delay that grows is told again. */
 	lastRevisedEta?: string | null;
 	updatedAt: string;
+	carrier?: string;
+	service?: string;
+	/** ISO country (alpha-2 or alpha-3) and region of the destination, for its business days. */
+	destinationCountry?: string;
+	destinationRegion?: string;
+	/** occurredAt of the last real carrier scan (not an estimate revision, not a label or a placeholder). */
+	lastScanAt?: string;
+	/** When the journey first heard of the shipment; the first write wins. */
+	openedAt?: string;
+	/** Set on a final status (delivered, returned, cancelled); closed shipments are never swept. */
+	closedAt?: string;
+	/** Dropped by the store once closedAt is set (privacy, see ShipmentContext). */
+	context?: ShipmentContext;
+	/**
+	 * Set only by markNotified; putShipment keeps them whatever it is given, except that a newer
+	 * scan clears stallNotifiedAt so a second silence later is told again.
+	 */
+	stallNotifiedAt?: string;
+	noInfoNotifiedAt?: string;
 }
 
 export interface SendLogEntry {
@@ -90,8 +122,23 @@ export interface Store {
 	/** Gives a claim back (e.g. the work it guarded failed and may be retried). */
 	release(key: string): Promise<void>;
 	getShipment(key: string): Promise<ShipmentState | undefined>;
-	/** Writes the state unless the stored one is newer (by occurredAt); returns what is stored now. */
+	/**
+	 * Writes the state unless the stored one is newer (by occurredAt); returns what is stored now.
+	 * openedAt keeps its first value, the notified marks stay the store's (a newer lastScanAt clears
+	 * stallNotifiedAt), and context is dropped for a closed shipment.
+	 */
 	putShipment(state: ShipmentState): Promise<ShipmentState>;
+	/**
+	 * Up to `limit` shipments not closed, in key order after `afterKey` (from the start when
+	 * undefined): a sweep pages with the last key it got and never holds more than one page.
+	 */
+	openShipments(afterKey: string | undefined, limit: number): Promise<ShipmentState[]>;
+	/**
+	 * Marks the shipment as told about its silence, once: false when it is already marked (for
+	 * 'stall': since its last scan), closed, unknown, or, when `seenLastScanAt` is given (null for
+	 * "no scan"), scanned again after the caller read it. Racing sweeps: exactly one gets true.
+	 */
+	markNotified(key: string, kind: SilenceKind, at: Date, seenLastScanAt?: string | null): Promise<boolean>;
 	/**
 	 * Atomically reserves the (shipment, trigger, channel) send; false if it was already reserved
 	 * or sent. A failed send calls releaseSend so a retry can go out.
@@ -115,4 +162,19 @@ export interface Store {
 
 export function shipmentKey(trackingNumber: string, carrier?: string): string {
 	return `${(carrier || 'any').toLowerCase()}:${trackingNumber.replace(/[\s-]/g, '').toUpperCase()}`;
+}
+
+/** The context a store may keep: none once the shipment is closed (privacy), none when empty. */
+export function storableContext(state: ShipmentState): ShipmentContext | undefined {
+	if (state.closedAt || !state.context) return undefined;
+	const { customer, order } = state.context;
+	if (!customer && !order) return undefined;
+	return { ...(customer && { customer }), ...(order && { order }) };
+}
+
+/** Milliseconds of an ISO date-time; throws naming `field`, never quoting the value. */
+export function toMillis(iso: string, field: string): number {
+	const ms = Date.parse(iso);
+	if (Number.isNaN(ms)) throw new TypeError(`${field} is not a date-time`);
+	return ms;
 }

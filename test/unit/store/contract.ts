@@ -1,5 +1,6 @@
 import type { JourneyTrigger } from '../../../lib/model/triggers';
 import type { Store } from '../../../lib/store/types';
+import { silenceContract } from './silence-contract';
 
 /**
  * The behaviour every Store backend must have. Each backend's test file calls this with a
@@ -211,4 +212,5 @@ export function storeContract(name: string, factory: () => Promise<Store> | Stor
 			});
 		});
 });
+	silenceContract(name, factory);
 }

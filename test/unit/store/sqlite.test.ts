@@ -62,6 +62,22 @@ describe('SqliteStore on a shared file', () => {
 		expect(await first.countSent('ups:1', now)).toBe(1);
 	});
 
+	it('gives each silence mark to exactly one of two connections', async () => {
+		const keys = Array.from({ length: 40 }, (_, i) => `ups:S${i}`);
+		for (const key of keys) {
+			await first.putShipment({ key, trackingNumber: key.slice(4), status: 'in_transit', occurredAt: now.toISOString(), updatedAt: now.toISOString() });
+		}
+		const results = await Promise.all(
+			keys.flatMap((key, i) => {
+				const [a, b] = i % 2 ? [first, second] : [second, first];
+				return [a.markNotified(key, 'stall', now), b.markNotified(key, 'stall', now)];
+			}),
+		);
+		for (let i = 0; i < keys.length; i++) {
+			expect([results[2 * i], results[2 * i + 1]].filter(Boolean)).toHaveLength(1);
+		}
+	});
+
 	it('runs in WAL mode so readers do not block the writer', () => {
 		const db = new DatabaseSync(first.path);
 		try {
@@ -95,6 +111,57 @@ describe('SqliteStore migrations', () => {
 		const db = new DatabaseSync(path);
 		try {
 			expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: SCHEMA_VERSION });
+		} finally {
+			db.close();
+		}
+	});
+
+	it('brings a v4 database forward with the best known silence fields', async () => {
+		const path = freshPath();
+		const v4 = new DatabaseSync(path);
+		expect(migrate(v4, 4)).toBe(4);
+		const insert = v4.prepare(
+			`INSERT INTO shipments (key, tracking_number, status, occurred_at, occurred_ms, last_trigger, updated_at)
+			VALUES (?, ?, ?, ?, ?, 'shipped', '2026-03-03T15:00:00Z')`,
+		);
+		const rows: Array<[string, string, string]> = [
+			['ups:MOVING', 'in_transit', '2026-03-03T09:00:00-05:00'],
+			['any:LABEL', 'info_received', '2026-03-02T09:00:00-05:00'],
+			['fedex:DONE', 'delivered', '2026-03-04T09:00:00-05:00'],
+		];
+		for (const [key, status, at] of rows) insert.run(key, key.split(':')[1], status, at, Date.parse(at));
+		v4.close();
+
+		const store = openSqliteStore(path);
+		try {
+			expect(await store.getShipment('ups:MOVING')).toMatchObject({
+				carrier: 'ups',
+				lastScanAt: '2026-03-03T09:00:00-05:00',
+				openedAt: '2026-03-03T09:00:00-05:00',
+				lastTrigger: 'shipped',
+			});
+			const label = await store.getShipment('any:LABEL');
+			expect(label).toMatchObject({ openedAt: '2026-03-02T09:00:00-05:00' });
+			expect(label?.carrier).toBeUndefined();
+			expect(label?.lastScanAt).toBeUndefined();
+			expect((await store.getShipment('fedex:DONE'))?.closedAt).toBe('2026-03-04T09:00:00-05:00');
+			expect((await store.openShipments(undefined, 10)).map((s) => s.key)).toEqual(['any:LABEL', 'ups:MOVING']);
+			// The backfilled scan is the one a sweep judges by.
+			expect(await store.markNotified('ups:MOVING', 'stall', new Date('2026-03-09T12:00:00Z'), '2026-03-03T09:00:00-05:00')).toBe(true);
+		} finally {
+			await store.close();
+		}
+	});
+
+	it('reads a page of open shipments as a range of the open-shipments index', async () => {
+		const path = freshPath();
+		await openSqliteStore(path).close();
+		const db = new DatabaseSync(path);
+		try {
+			const plan = db
+				.prepare('EXPLAIN QUERY PLAN SELECT * FROM shipments WHERE closed_at IS NULL AND key > ? ORDER BY key LIMIT ?')
+				.all('ups:A', 500) as Array<{ detail: string }>;
+			expect(plan.map((step) => step.detail).join('\n')).toMatch(/SEARCH shipments USING INDEX shipments_open \(key>\?\)/);
 		} finally {
 			db.close();
 		}
