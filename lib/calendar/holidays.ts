@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 
 /** date → holiday name for one country/region and year. */
 type HolidaySet = ReadonlyMap<string, string>;
@@ -10,26 +10,46 @@ type HolidaySet = ReadonlyMap<string, string>;
 const instances = new Map<string, Holidays>();
 const years = new Map<string, HolidaySet>();
 
+let library: typeof Holidays | undefined;
+
+/**
+ * date-holidays, loaded on first use: its 800 kB of rules take ~90 ms to load, which a process
+ * that never counts business days need not pay. Its CommonJS export is the class itself.
+ */
+function load(): typeof Holidays {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	library ??= require('date-holidays') as typeof Holidays;
+	return library;
+}
+
 function instanceFor(country: string, region: string | undefined): Holidays {
 	const key = `${country}-${region ?? ''}`;
 	let holidays = instances.get(key);
 	if (!holidays) {
-		// English names, since reasons are written in English; an unknown region falls back to the country.
+		const Library = load();
+		// English names, since reasons are written in English.
 		holidays = region
-			? new Holidays(country, region, { languages: ['en'], types: ['public'] })
-			: new Holidays(country, { languages: ['en'], types: ['public'] });
+			? new Library(country, region, { languages: ['en'], types: ['public'] })
+			: new Library(country, { languages: ['en'], types: ['public'] });
 		instances.set(key, holidays);
 	}
 	return holidays;
 }
 
+/** The region when the country has it, else none: a free-text state ("California") means the country's holidays. */
+function knownRegion(country: string, region: string | undefined): string | undefined {
+	if (!region) return undefined;
+	const states = instanceFor(country, undefined).getStates(country);
+	return states && Object.hasOwn(states, region) ? region : undefined;
+}
+
 /** The public holidays (type 'public' only, substitute days included) of a country/region in a year. */
-export function publicHolidays(country: string, region: string | undefined, year: number): HolidaySet {
-	const key = `${country}-${region ?? ''}-${year}`;
+export function publicHolidays(country: string, stateOrRegion: string | undefined, year: number): HolidaySet {
+	const key = `${country}-${stateOrRegion ?? ''}-${year}`;
 	let set = years.get(key);
 	if (!set) {
 		const found = new Map<string, string>();
-		for (const holiday of instanceFor(country, region).getHolidays(year)) {
+		for (const holiday of instanceFor(country, knownRegion(country, stateOrRegion)).getHolidays(year)) {
 			// `date` is "YYYY-MM-DD hh:mm:ss" in the country's own calendar; a holiday starting in
 			// the afternoon still closes the day for deliveries.
 			if (holiday.type === 'public' && !found.has(holiday.date.slice(0, 10))) {

@@ -4,13 +4,17 @@ import type { JourneyTrigger } from '../model/triggers';
 import { calendarDate, instant } from './dates';
 import {
 	compareEstimate,
+	deliveryCalendar,
 	earlyReason,
 	isUnchangedRevision,
+	lateness,
 	lateReason,
 	onPromiseReason,
+	type DeliveryCalendar,
 	type EstimateChange,
 } from './estimates';
 import { FIRST_SCAN, STATUS_RULES, ruleFor, type Rule } from './rules';
+import { packageOutlook, withOutlook } from './transit';
 
 /** Statuses whose estimate means nothing any more: the parcel arrived, is going back, or tracking ended. */
 const NO_ESTIMATE: ReadonlySet<ShipmentStatus> = new Set(['delivered', 'returning', 'returned', 'expired', 'cancelled']);
@@ -27,8 +31,8 @@ const BEFORE_SHIPPING: ReadonlySet<JourneyTrigger> = new Set(['order_confirmed',
 /** The triggers an estimate alone can give. */
 const ESTIMATE_TRIGGERS: ReadonlySet<JourneyTrigger | null> = new Set(['delayed', 'eta_earlier']);
 
-/** A delay this long needs the merchant, not just an apology. */
-const LONG_DELAY_DAYS = 3;
+/** A delay this long (business days of the destination) needs the merchant, not just an apology. */
+const LONG_DELAY_BUSINESS_DAYS = 3;
 
 /**
  * What one event means for the customer. Reads only the neutral status, detail and dates, never
@@ -39,14 +43,16 @@ export function classify(event: ShipmentEvent, context: ClassifyContext = {}): A
 	const rule = ruleFor(event.status, event.detail);
 	if (isOlderThanLastKnown(event, context)) return silent(rule, 'older than the last known event');
 
+	const where = deliveryCalendar(event, context);
 	const change: EstimateChange = NO_ESTIMATE.has(event.status)
 		? { kind: 'none' }
-		: compareEstimate(event, context.promisedDate);
-	if (isUnchangedRevision(event, change)) return silent(rule, 'estimate unchanged');
+		: compareEstimate(event, context.promisedDate, where.zone);
+	if (isUnchangedRevision(event, change, where.zone)) return silent(rule, 'estimate unchanged');
 
 	const fromStatus = fromRule(withFirstScan(rule, context.lastTrigger));
 	const estimateOnly = event.estimateRevision === true;
-	const assessment = withEstimate(fromStatus, change, { estimateOnly, delayTold: delayTold(context) });
+	const dated = withEstimate(fromStatus, change, { estimateOnly, delayTold: delayTold(context), where });
+	const assessment = withOutlook(dated, packageOutlook(event, context, where));
 	// An estimate-only event carries no new scan: its estimate is the only news in it.
 	if (estimateOnly && !ESTIMATE_TRIGGERS.has(assessment.trigger)) return silent(rule, 'estimate unchanged');
 	// The same scan seen again (a replay, a re-sent state) is no news unless its estimate is.
@@ -107,6 +113,7 @@ function delayTold(context: ClassifyContext): boolean {
 interface EstimateOptions {
 	estimateOnly: boolean;
 	delayTold: boolean;
+	where: DeliveryCalendar;
 }
 
 function withEstimate(assessment: Assessment, change: EstimateChange, options: EstimateOptions): Assessment {
@@ -120,19 +127,22 @@ function withEstimate(assessment: Assessment, change: EstimateChange, options: E
 	}
 
 	if (change.kind === 'later') {
-		const dates = { revisedEta: change.revisedEta, daysLate: change.days, ...promisedDate };
+		const { businessDaysLate, closedDay } = lateness(change.baseline, change.revisedEta, options.where.calendar);
+		const dates = { revisedEta: change.revisedEta, etaSource: 'carrier' as const, daysLate: change.days, businessDaysLate, ...promisedDate };
 		const detailSaysDelayed = assessment.trigger === 'delayed';
 		if (!detailSaysDelayed && !options.estimateOnly && !REPLACED_BY_DELAY.has(assessment.trigger)) {
 			// A stronger status keeps its trigger; templates still get the dates.
 			return { ...assessment, ...dates };
 		}
-		const reasonCode = detailSaysDelayed ? (assessment.reasonCode ?? 'unknown') : 'unknown';
+		const carrierCode = detailSaysDelayed ? (assessment.reasonCode ?? 'unknown') : 'unknown';
+		// A public holiday that alone explains the gap is the cause, unless the carrier named one.
+		const reasonCode = carrierCode === 'unknown' && closedDay?.holiday ? 'holiday' : carrierCode;
 		return {
 			trigger: 'delayed',
 			notify: false,
-			escalate: change.days >= LONG_DELAY_DAYS,
+			escalate: businessDaysLate >= LONG_DELAY_BUSINESS_DAYS,
 			severity: 'warning',
-			reason: lateReason(change.revisedEta, change.days, change.against, reasonCode),
+			reason: lateReason(change.revisedEta, change.days, change.against, carrierCode, closedDay),
 			reasonCode,
 			customerAction: 'none',
 			...dates,
@@ -152,6 +162,7 @@ function earlier(reason: string, revisedEta: string, promisedDate: { promisedDat
 		reason,
 		customerAction: 'none',
 		revisedEta,
+		etaSource: 'carrier',
 		...promisedDate,
 	};
 }

@@ -19,7 +19,9 @@ describe('classify: estimate later than the promise', () => {
 			reasonCode: 'unknown',
 			customerAction: 'none',
 			revisedEta: '2024-03-14',
+			etaSource: 'carrier',
 			daysLate: 2,
+			businessDaysLate: 2,
 			promisedDate: '2024-03-12',
 		});
 	});
@@ -138,7 +140,9 @@ describe('classify: estimate windows', () => {
 
 describe('classify: estimate earlier', () => {
 	it('is eta_earlier against the promise', () => {
-		const assessment = classify(shipmentEvent({ promisedDelivery: '2024-03-14', estimatedDelivery: '2024-03-12' }), afterShipped);
+		// `now` before the promise: a promise already past would add atRisk.
+		const now = new Date('2024-03-11T15:00:00Z');
+		const assessment = classify(shipmentEvent({ promisedDelivery: '2024-03-14', estimatedDelivery: '2024-03-12' }), { ...afterShipped, now });
 		expect(assessment).toEqual({
 			trigger: 'eta_earlier',
 			notify: true,
@@ -147,6 +151,7 @@ describe('classify: estimate earlier', () => {
 			reason: 'Good news: the carrier now expects to deliver on Tuesday 12 March, 2 days earlier than promised.',
 			customerAction: 'none',
 			revisedEta: '2024-03-12',
+			etaSource: 'carrier',
 			promisedDate: '2024-03-14',
 		});
 	});
