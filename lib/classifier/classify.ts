@@ -2,6 +2,7 @@ import type { Assessment, ClassifyContext } from '../model/assessment';
 import type { ShipmentEvent, ShipmentStatus } from '../model/event';
 import type { JourneyTrigger } from '../model/triggers';
 import { calendarDate, instant } from './dates';
+import { enrich } from './enrich';
 import {
 	compareEstimate,
 	deliveryCalendar,
@@ -40,6 +41,11 @@ const LONG_DELAY_BUSINESS_DAYS = 3;
  * value) only for a date that does not parse.
  */
 export function classify(event: ShipmentEvent, context: ClassifyContext = {}): Assessment {
+	return enrich(decide(event, context), event, context);
+}
+
+/** The rules' decision: trigger, notify, escalate, severity; enrich() adds cause, words, actions, priority. */
+function decide(event: ShipmentEvent, context: ClassifyContext): Assessment {
 	const rule = ruleFor(event.status, event.detail);
 	if (isOlderThanLastKnown(event, context)) return silent(rule, 'older than the last known event');
 

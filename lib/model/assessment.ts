@@ -80,11 +80,8 @@ export interface DelayRemedy {
 	value: number | string;
 }
 
-/** What a merchant offers for a lost or damaged order; value is the percent for refund_percent. */
-export interface LossRemedy {
-	kind: 'expedited_replacement' | 'reship' | 'refund_percent';
-	value?: number;
-}
+/** What a merchant offers for a lost or damaged order; a refund says its percent. */
+export type LossRemedy = { kind: 'expedited_replacement' | 'reship' } | { kind: 'refund_percent'; value: number };
 
 /** The merchant's remedy policy (README "Remedies"); lib/classifier/remedies.ts has the default. */
 export interface RemedyPolicy {

@@ -15,7 +15,7 @@ describe('classify: estimate later than the promise', () => {
 			notify: true,
 			escalate: false,
 			severity: 'warning',
-			reason: 'The carrier now expects to deliver on Thursday 14 March, 2 days later than promised.',
+			reason: 'The carrier now expects to deliver on Thursday 14 March, 2 days later than promised. The carrier has not said why.',
 			reasonCode: 'unknown',
 			customerAction: 'none',
 			revisedEta: '2024-03-14',
@@ -23,6 +23,9 @@ describe('classify: estimate later than the promise', () => {
 			daysLate: 2,
 			businessDaysLate: 2,
 			promisedDate: '2024-03-12',
+			agentReason: expect.stringContaining('Promised 2024-03-12.'),
+			merchantActions: ['notify'],
+			priority: 43,
 		});
 	});
 
@@ -32,7 +35,9 @@ describe('classify: estimate later than the promise', () => {
 			{ ...afterShipped, promisedDate: '2024-03-13' },
 		);
 		expect(assessment).toMatchObject({ trigger: 'delayed', daysLate: 1, promisedDate: '2024-03-13' });
-		expect(assessment.reason).toBe('The carrier now expects to deliver on Thursday 14 March, 1 day later than promised.');
+		expect(assessment.reason).toBe(
+			'The carrier now expects to deliver on Thursday 14 March, 1 day later than promised. The carrier has not said why.',
+		);
 	});
 
 	it('beats the first-scan "shipped": the delay is the news', () => {
@@ -76,7 +81,9 @@ describe('classify: estimate later than the promise', () => {
 			shipmentEvent({ detail: 'rescheduled', promisedDelivery: '2024-03-12', estimatedDelivery: '2024-03-14' }),
 		);
 		expect(rescheduled).toMatchObject({ trigger: 'delayed', reasonCode: 'unknown' });
-		expect(rescheduled.reason).toBe('The carrier now expects to deliver on Thursday 14 March, 2 days later than promised.');
+		expect(rescheduled.reason).toBe(
+			'The carrier now expects to deliver on Thursday 14 March, 2 days later than promised. The carrier has not said why.',
+		);
 	});
 });
 
@@ -153,6 +160,9 @@ describe('classify: estimate earlier', () => {
 			revisedEta: '2024-03-12',
 			etaSource: 'carrier',
 			promisedDate: '2024-03-14',
+			agentReason: expect.stringContaining('Customer message: eta_earlier'),
+			merchantActions: ['notify'],
+			priority: 0,
 		});
 	});
 
@@ -230,7 +240,7 @@ describe('classify: no promise', () => {
 		expect(assessment).toMatchObject({ trigger: 'delayed', daysLate: 2, revisedEta: '2024-03-14' });
 		expect(assessment.promisedDate).toBeUndefined();
 		expect(assessment.reason).toBe(
-			'The carrier now expects to deliver on Thursday 14 March, 2 days later than previously expected.',
+			'The carrier now expects to deliver on Thursday 14 March, 2 days later than previously expected. The carrier has not said why.',
 		);
 	});
 
