@@ -31,6 +31,15 @@ export class ShopifyAdminApi implements ICredentialType {
 				'Settings > Apps > Develop apps > your app > API credentials. Needs read_orders and read_customers; read_merchant_managed_fulfillment_orders adds the promised delivery date.',
 		},
 		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"For the Order Event Trigger: the app's client secret for app-created webhook subscriptions, or the signing secret shown under Settings > Notifications > Webhooks for webhooks created in the admin",
+		},
+		{
 			displayName: 'API Version',
 			name: 'apiVersion',
 			type: 'string',

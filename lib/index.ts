@@ -18,11 +18,15 @@ export {
 } from './model/event';
 export {
 	CUSTOMER_ACTIONS,
+	MERCHANT_ACTIONS,
 	REASON_CODES,
 	type Assessment,
 	type ClassifyContext,
 	type CustomerAction,
+	type MerchantAction,
 	type ReasonCode,
+	type Remedy,
+	type RemedyPolicy,
 } from './model/assessment';
 
 export { carrierDisplayName } from './model/carriers';
@@ -35,7 +39,7 @@ export { PayloadError, type WebhookProvider, type WebhookSecrets } from './provi
 export { DEDUPE_TTL_MS, dropSeen, ingestWebhook, type IngestResult } from './ingest';
 
 // The classifier.
-export { classify, classifyUnknown, InvalidEventError, TRIGGER_INFO, type TriggerInfo } from './classifier';
+export { classify, classifyUnknown, InvalidEventError, TRIGGER_INFO, DEFAULT_REMEDY_POLICY, priorityOf, type TriggerInfo } from './classifier';
 export { assessWithHistory, type AssessOptions } from './journey/assess';
 export { parseEvent } from './journey/parseEvent';
 export { journeyItemToNotifyInput } from './journey/notifyInput';
@@ -59,6 +63,22 @@ export { sweep, type SweepCarrier, type SweepOptions, type SweepReport } from '.
 export { pickCarrier } from './tracking/pickCarrier';
 export { runTrackingAction, type TrackingAction, type TrackingActionInput, type TrackingActionResult } from './tracking/actions';
 export { sweepToItems } from './tracking/pollItems';
+
+// Orders and customers: lookups, merge, order webhooks.
+export { OrderContextSchema, CONSENT_STATES, toNotifyRecipient, type OrderContext, type ConsentState } from './orders/model';
+export { OrderSourceError, type OrderSource, type OrderRef, type OrderSourceContext, type OrderSourceErrorCode } from './orders/types';
+export { getOrderSource, listOrderSources } from './orders/registry';
+export { mergeContexts, DEFAULT_PRECEDENCE, type MergePrecedence } from './orders/merge';
+export { lookUpOrder } from './orders/lookup';
+export { withOrderContext } from './orders/toItem';
+export { timeZoneFor } from './orders/timezones';
+export { SHOPIFY_API_VERSION } from './orders/shopify';
+export * from './orders/webhooks';
+export { orderEventToItem } from './orders/webhooks/toItem';
+
+// The business-day calendar.
+export { isBusinessDay, addBusinessDays, businessDaysBetween, holidayName, type CalendarOptions } from './calendar';
+export { transitTime, type TransitTime } from './classifier/transit';
 
 // The store, HTTP and the clock.
 export {

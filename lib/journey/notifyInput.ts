@@ -44,7 +44,10 @@ export function journeyItemToNotifyInput(item: Json, fields: JourneyItemFields, 
 		);
 	}
 	const trackingNumber = str(item.trackingNumber);
-	if (!trackingNumber) throw new Error('The item has no `trackingNumber`: connect the Delivery Classifier or set the field.');
+	const orderKey = str(item.orderId) ?? str(obj(item.order).number) ?? str(item.orderNumber);
+	if (!trackingNumber && !orderKey) {
+		throw new Error('The item has neither a `trackingNumber` nor an order (`orderId`, `order.number`): connect the Delivery Classifier or the Order Event Trigger, or set one of the fields.');
+	}
 	const customer = obj(item.customer);
 	const order = obj(item.order);
 	const preference = str(fields.preference)?.toLowerCase();
@@ -56,7 +59,8 @@ export function journeyItemToNotifyInput(item: Json, fields: JourneyItemFields, 
 	return {
 		trigger: trigger as JourneyTrigger,
 		severity: ((item.severity ?? assessment.severity) as Severity | undefined) ?? 'info',
-		shipmentKey: str(item.shipmentKey) ?? shipmentKey(trackingNumber, str(item.carrier)),
+		// Order-level messages (no parcel yet) are keyed by the order, so each is still sent once.
+		shipmentKey: str(item.shipmentKey) ?? (trackingNumber ? shipmentKey(trackingNumber, str(item.carrier)) : `order:${str(item.source) ?? 'shop'}:${orderKey}`),
 		trackingNumber,
 		recipient: {
 			email: str(fields.email),

@@ -26,7 +26,8 @@ export interface NotifyInput {
 	trigger: JourneyTrigger;
 	severity: Severity;
 	shipmentKey: string;
-	trackingNumber: string;
+	/** Absent for order-level messages (order confirmed, payment issue). */
+	trackingNumber?: string;
 	recipient: NotifyRecipient;
 	/** Set when resuming a deferred send: that channel only. */
 	onlyChannel?: NotifyChannel;
@@ -126,7 +127,7 @@ const NotifyInputSchema = z.object({
 	trigger: z.enum(JOURNEY_TRIGGERS),
 	severity: z.enum(SEVERITIES),
 	shipmentKey: z.string().min(1),
-	trackingNumber: z.string().min(1),
+	trackingNumber: z.string().min(1).optional(),
 	recipient: z.object({
 		email: optionalText,
 		phone: optionalText,

@@ -85,9 +85,16 @@ describe('journeyItemToNotifyInput: the trigger', () => {
 		expect(message).not.toContain('Ada Example');
 	});
 
-	it('an item without a tracking number is a clear error', () => {
-		const message = errorFor(() => journeyItemToNotifyInput(item({ trackingNumber: '  ' }), FIELDS, BRAND));
+	it('an item with neither a tracking number nor an order is a clear error', () => {
+		const message = errorFor(() => journeyItemToNotifyInput(item({ trackingNumber: '  ', orderNumber: undefined }), FIELDS, BRAND));
 		expect(message).toContain('trackingNumber');
+		expect(message).toContain('orderId');
+	});
+
+	it('an order-level item (no parcel yet) is keyed by its order, so each step goes out once per order', () => {
+		const input = journeyItemToNotifyInput(item({ trigger: 'order_confirmed', trackingNumber: undefined, shipmentKey: undefined, source: 'shopify', orderId: '820982911946154508' }), FIELDS, BRAND);
+		expect(input.trackingNumber).toBeUndefined();
+		expect(input.shipmentKey).toBe('order:shopify:820982911946154508');
 	});
 });
 

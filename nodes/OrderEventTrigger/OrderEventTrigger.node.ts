@@ -1,0 +1,90 @@
+import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { ingestOrderWebhook } from '../../lib/orders/webhooks';
+import { orderEventToItem } from '../../lib/orders/webhooks/toItem';
+import { storeAt, storePathOption } from '../shared/storeOption';
+
+const PLATFORM_CREDENTIALS: Record<string, string> = { shopify: 'shopifyAdminApi', woocommerce: 'wooCommerceStoreApi' };
+
+export class OrderEventTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Order Event Trigger',
+		name: 'orderEventTrigger',
+		icon: { light: 'file:orderEvent.svg', dark: 'file:orderEvent.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["platform"]}}',
+		description: 'Starts the workflow when the shop reports an order confirmed, a payment problem or a shipment (Shopify, WooCommerce webhooks)',
+		defaults: { name: 'Order Event Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'shopifyAdminApi', required: true, displayOptions: { show: { platform: ['shopify'] } } },
+			{ name: 'wooCommerceStoreApi', required: true, displayOptions: { show: { platform: ['woocommerce'] } } },
+		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '={{$parameter["path"]}}', isFullPath: true }],
+		properties: [
+			{
+				displayName: 'Platform',
+				name: 'platform',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Shopify', value: 'shopify', description: 'Subscribe orders/create, orders/cancelled, order_transactions/create, fulfillments/create, fulfillments/update, fulfillment_events/create' },
+					{ name: 'WooCommerce', value: 'woocommerce', description: 'Webhooks for Order created and Order updated (API version WP REST API v3)' },
+				],
+				default: 'shopify',
+			},
+			{
+				displayName: 'Path',
+				name: 'path',
+				type: 'string',
+				required: true,
+				default: 'order-events',
+				description: 'The webhook URL is &lt;your n8n&gt;/webhook/&lt;path&gt;; register it in the shop with the webhook secret from the credential',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Changes Without a Message',
+						name: 'includeSilent',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to emit order changes that tell the customer nothing (paid, updated) as well',
+					},
+					storePathOption,
+				],
+			},
+		],
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const platform = this.getNodeParameter('platform') as string;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const credentials = await this.getCredentials<{ webhookSecret?: string }>(PLATFORM_CREDENTIALS[platform]);
+		const req = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer; readRawBody?: () => Promise<void> };
+		if (!req.rawBody && req.readRawBody) await req.readRawBody();
+		const res = this.getResponseObject();
+		const result = await ingestOrderWebhook(
+			platform,
+			req.rawBody ?? Buffer.alloc(0),
+			this.getHeaderData() as Record<string, string>,
+			credentials.webhookSecret ?? '',
+			storeAt(options.storePath as string | undefined),
+		);
+		if (result.status !== 200) {
+			this.logger.warn(`Order Event Trigger refused a ${platform} delivery: ${result.error}`);
+			res.status(result.status).json({ error: result.error });
+			return { noWebhookResponse: true };
+		}
+		const events = result.events.filter((event) => event.trigger !== null || options.includeSilent === true);
+		res.status(200).json({ received: result.events.length + result.duplicates, new: events.length, duplicates: result.duplicates });
+		if (events.length === 0) return { noWebhookResponse: true };
+		return { noWebhookResponse: true, workflowData: [events.map((event) => ({ json: orderEventToItem(event) as IDataObject }))] };
+	}
+}
