@@ -1,13 +1,19 @@
 import { classify } from '../classifier';
+import { CLOSING_STATUSES, isCarrierScan } from '../classifier/stall';
 import type { Assessment } from '../model/assessment';
 import type { ShipmentEvent } from '../model/event';
-import { shipmentKey, type Store } from '../store/types';
+import { shipmentKey, type ShipmentContext, type ShipmentState, type Store } from '../store/types';
 import { now as clockNow } from '../clock';
 
 export interface AssessOptions {
 	promisedDate?: string;
 	notifyInTransit?: boolean;
 	now?: Date;
+	/**
+	 * The item's customer and order, kept with the shipment while it is open so a shipment that
+	 * goes silent can still be notified (sweepStalled); dropped when it closes.
+	 */
+	context?: ShipmentContext;
 }
 
 /**
@@ -36,6 +42,28 @@ export async function assessWithHistory(event: ShipmentEvent, store: Store, opti
 		lastTrigger: told ? assessment.trigger : (known?.lastTrigger ?? null),
 		lastRevisedEta: told && assessment.trigger === 'delayed' ? (assessment.revisedEta ?? null) : (known?.lastRevisedEta ?? null),
 		updatedAt: (options.now ?? clockNow()).toISOString(),
+		...silenceFields(event, known, options.context),
 	});
 	return assessment;
+}
+
+/**
+ * What the silence sweep reads; an event that does not say keeps what an earlier one said. The
+ * store keeps the first openedAt and the latest lastScanAt itself, so each event gives its own.
+ */
+function silenceFields(event: ShipmentEvent, known: ShipmentState | undefined, context: ShipmentContext | undefined): Partial<ShipmentState> {
+	const closed = CLOSING_STATUSES.has(event.status);
+	const given = context?.customer || context?.order ? context : undefined;
+	return {
+		carrier: event.carrier ?? known?.carrier,
+		service: event.service ?? known?.service,
+		destinationCountry: event.destination?.country ?? known?.destinationCountry,
+		destinationRegion: event.destination?.state ?? known?.destinationRegion,
+		lastScanAt: isCarrierScan(event) ? event.occurredAt : undefined,
+		openedAt: event.occurredAt,
+		// A newer event after a final one (a carrier's correction) opens the shipment again.
+		closedAt: closed ? (known?.closedAt ?? event.occurredAt) : undefined,
+		// The store drops it once closedAt is set: no contact data is kept for finished shipments.
+		context: given ?? known?.context,
+	};
 }
