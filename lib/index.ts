@@ -41,6 +41,9 @@ export { DEDUPE_TTL_MS, dropSeen, ingestWebhook, type IngestResult } from './ing
 // The classifier.
 export { classify, classifyUnknown, InvalidEventError, TRIGGER_INFO, DEFAULT_REMEDY_POLICY, priorityOf, type TriggerInfo } from './classifier';
 export { assessWithHistory, type AssessOptions } from './journey/assess';
+export { assessSilence, stallThreshold, DEFAULT_STALL_THRESHOLDS, type SilenceOptions, type StallThreshold } from './classifier/stall';
+export { assessPreparation, InvalidOrderError, type PreparationOrder } from './classifier/preparation';
+export { sweepStalled, type SweepStalledOptions, type StalledShipment } from './journey/sweepStalled';
 export { parseEvent } from './journey/parseEvent';
 export { journeyItemToNotifyInput } from './journey/notifyInput';
 
@@ -94,6 +97,8 @@ export {
 	type Store,
 	type WatchList,
 	type WatchedShipment,
+	type ShipmentContext,
+	type SilenceKind,
 } from './store';
 export { axiosHttp } from './http-axios';
 export type { HttpFn, HttpRequest, HttpResponse } from './http';

@@ -1,6 +1,6 @@
 import { classify } from '../classifier';
 import { CLOSING_STATUSES, isCarrierScan } from '../classifier/stall';
-import type { Assessment } from '../model/assessment';
+import type { Assessment, ClassifyContext } from '../model/assessment';
 import type { ShipmentEvent } from '../model/event';
 import { shipmentKey, type ShipmentContext, type ShipmentState, type Store } from '../store/types';
 import { now as clockNow } from '../clock';
@@ -14,6 +14,8 @@ export interface AssessOptions {
 	 * goes silent can still be notified (sweepStalled); dropped when it closes.
 	 */
 	context?: ShipmentContext;
+	/** More for the classifier: order value, lifetime value, remedy policy, destination zone... */
+	classify?: Partial<ClassifyContext>;
 }
 
 /**
@@ -25,6 +27,11 @@ export async function assessWithHistory(event: ShipmentEvent, store: Store, opti
 	const key = shipmentKey(event.trackingNumber, event.carrier);
 	const known = await store.getShipment(key);
 	const assessment = classify(event, {
+		// Where the parcel goes and since when it travels, for business days and the own estimate.
+		destinationCountry: event.destination?.country ?? known?.destinationCountry,
+		destinationRegion: event.destination?.state ?? known?.destinationRegion,
+		shippedAt: known?.lastScanAt ? known.openedAt : undefined,
+		...options.classify,
 		promisedDate: options.promisedDate,
 		notifyInTransit: options.notifyInTransit,
 		now: options.now,

@@ -1,0 +1,118 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { classify } from '../../lib/classifier';
+import { assessPreparation } from '../../lib/classifier/preparation';
+import { DEFAULT_REMEDY_POLICY } from '../../lib/classifier/remedies';
+import type { StallThreshold } from '../../lib/classifier/stall';
+import { assessWithHistory } from '../../lib/journey/assess';
+import { parseEvent } from '../../lib/journey/parseEvent';
+import { sweepStalled } from '../../lib/journey/sweepStalled';
+import type { Assessment, ClassifyContext, RemedyPolicy } from '../../lib/model/assessment';
+import { now } from '../../lib/clock';
+import { storeAt } from '../shared/storeOption';
+
+/** Notify Customer, Escalate, No Action: one item may leave on the first two. */
+export type Routes = [INodeExecutionData[], INodeExecutionData[], INodeExecutionData[]];
+
+export function route(routes: Routes, json: IDataObject, assessment: Assessment, pairedItem?: { item: number }): void {
+	const out: INodeExecutionData = { json: { ...json, assessment: assessment as unknown as IDataObject }, ...(pairedItem ? { pairedItem } : {}) };
+	if (assessment.notify) routes[0].push(out);
+	if (assessment.escalate) routes[1].push(out);
+	if (!assessment.notify && !assessment.escalate) routes[2].push(out);
+}
+
+function amount(value: unknown): number | undefined {
+	const n = typeof value === 'number' ? value : Number(String(value ?? '').replace(/[^0-9.-]/g, ''));
+	return String(value ?? '').trim() !== '' && Number.isFinite(n) ? n : undefined;
+}
+
+function remedyPolicyFrom(value: IDataObject): RemedyPolicy {
+	const policy: RemedyPolicy = { ...DEFAULT_REMEDY_POLICY };
+	if (value.delayDays !== undefined) policy.delayDays = value.delayDays as number;
+	if (value.delayKind === 'none') policy.delay = null;
+	else if (value.delayKind || value.delayValue !== undefined) {
+		const kind = (value.delayKind as 'refund_percent' | 'coupon' | undefined) ?? policy.delay?.kind ?? 'refund_percent';
+		const raw = (value.delayValue as string | undefined) ?? String(policy.delay?.value ?? '10');
+		policy.delay = { kind, value: kind === 'refund_percent' ? Number(raw) : raw };
+	}
+	if (value.lossKind === 'none') policy.lostOrDamaged = null;
+	else if (value.lossKind === 'refund_percent') policy.lostOrDamaged = { kind: 'refund_percent', value: (value.lossPercent as number | undefined) ?? 100 };
+	else if (value.lossKind) policy.lostOrDamaged = { kind: value.lossKind as 'expedited_replacement' | 'reship' };
+	if (value.minOrderValue) policy.minOrderValue = value.minOrderValue as number;
+	if (value.vipLifetimeValue) policy.vipLifetimeValue = value.vipLifetimeValue as number;
+	return policy;
+}
+
+/** Classify Events: each item's event against the shipment's history. */
+export async function classifyItems(ctx: IExecuteFunctions, items: INodeExecutionData[], routes: Routes): Promise<void> {
+	for (let i = 0; i < items.length; i++) {
+		try {
+			route(routes, items[i].json, await classifyItem(ctx, items[i].json, i), { item: i });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: i });
+			routes[2].push({ json: { ...items[i].json, error: (error as Error).message }, pairedItem: { item: i } });
+		}
+	}
+}
+
+async function classifyItem(ctx: IExecuteFunctions, json: IDataObject, i: number): Promise<Assessment> {
+	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+	const event = parseEvent(json, `input item ${i}`);
+	const extra: Partial<ClassifyContext> = {
+		orderValue: amount(ctx.getNodeParameter('orderValue', i, '')),
+		customerLifetimeValue: amount(ctx.getNodeParameter('lifetimeValue', i, '')),
+		destinationTimeZone: (ctx.getNodeParameter('destinationTimeZone', i, '') as string) || undefined,
+		remedyPolicy: remedyPolicyFrom(ctx.getNodeParameter('remedyPolicy', i, {}) as IDataObject),
+		escalateAtPriority: (options.escalateAtPriority as number | undefined) || undefined,
+	};
+	const settings = {
+		promisedDate: (ctx.getNodeParameter('promisedDate', i, '') as string) || undefined,
+		notifyInTransit: options.notifyInTransit === true,
+	};
+	if (options.useHistory === false) return classify(event, { ...extra, ...settings });
+	return assessWithHistory(event, storeAt(options.storePath as string | undefined), {
+		...settings,
+		classify: extra,
+		context: { customer: json.customer as IDataObject | undefined, order: json.order as IDataObject | undefined },
+	});
+}
+
+/** Sweep Silent Shipments: once per run (a Schedule Trigger's one item), over the whole store. */
+export async function sweepSilentShipments(ctx: IExecuteFunctions, routes: Routes): Promise<void> {
+	const options = ctx.getNodeParameter('sweepOptions', 0, {}) as IDataObject;
+	const rows = ((ctx.getNodeParameter('thresholds', 0, {}) as IDataObject).threshold as IDataObject[] | undefined) ?? [];
+	const thresholds: StallThreshold[] = rows.map((row) => ({
+		businessDays: row.businessDays as number,
+		...(row.carrier ? { carrier: String(row.carrier).toLowerCase() } : {}),
+		...(row.service ? { service: String(row.service) } : {}),
+		...(row.scope ? { scope: row.scope as 'domestic' | 'international' } : {}),
+	}));
+	const found = await sweepStalled(storeAt(options.storePath as string | undefined), {
+		now: now(),
+		limit: (options.maxShipments as number | undefined) ?? 1000,
+		thresholds,
+		originCountry: (options.originCountry as string) || undefined,
+		noInfoDays: (options.noInfoDays as number | undefined) ?? 5,
+	});
+	for (const { item, assessment } of found) route(routes, item as IDataObject, assessment);
+}
+
+/** Check Order Preparation: each order item against its handling time. */
+export async function checkPreparation(ctx: IExecuteFunctions, items: INodeExecutionData[], routes: Routes): Promise<void> {
+	for (let i = 0; i < items.length; i++) {
+		const text = (name: string) => (ctx.getNodeParameter(name, i, '') as string) || undefined;
+		const assessment = assessPreparation(
+			{
+				createdAt: text('createdAt') as string,
+				fulfilledAt: text('fulfilledAt'),
+				cancelledAt: text('cancelledAt'),
+				handlingDays: ctx.getNodeParameter('handlingDays', i, 2) as number,
+				country: text('shipFromCountry'),
+				region: text('shipFromRegion'),
+			},
+			now(),
+		);
+		const none: Assessment = { trigger: null, notify: false, escalate: false, severity: 'info', reason: 'The order shipped, or is still within its handling time.', customerAction: 'none' };
+		route(routes, items[i].json, assessment ?? none, { item: i });
+	}
+}
