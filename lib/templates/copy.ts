@@ -32,7 +32,11 @@ const SMS_TRACK = '{% if shipment.trackingUrl %} Track: {{ shipment.trackingUrl 
 const SMS_ETA = `{% if assessment.revisedEta %} New delivery date: ${ETA_SHORT}.{% endif %}`;
 
 const reason: Paragraph = { when: 'assessment.reason', text: '{{ assessment.reason | sentence }}' };
-const newEta: Paragraph = { when: 'assessment.revisedEta', text: `We now expect it to arrive on ${ETA_LONG}.` };
+const newEta: Paragraph = {
+	when: 'assessment.revisedEta',
+	// An estimate from transit-time standards is a typical time, not the carrier's word: say so.
+	text: `{% if assessment.etaSource == 'estimated' %}Parcels like this usually arrive by ${ETA_LONG}.{% else %}We now expect it to arrive on ${ETA_LONG}.{% endif %}`,
+};
 // When the reason already names the new date (the classifier's delay reasons do), say it once.
 const ETA_IN_REASON_PRELUDE = "{% assign etaDay = assessment.revisedEta | date: '%-d %B' %}";
 const ETA_IN_REASON = 'assessment.reason contains etaDay';
@@ -196,6 +200,8 @@ export const DEFAULT_COPY: Record<JourneyTrigger, MessageCopy> = {
 			reason,
 			{ when: "assessment.customerAction == 'contact_carrier'", text: 'Please contact the carrier{% if shipment.trackingNumber %} with tracking number {{ shipment.trackingNumber }}{% endif %}.' },
 			{ when: "assessment.customerAction == 'reschedule'", text: 'Please rearrange delivery on the tracking page.' },
+			{ when: "assessment.customerAction == 'correct_address'", text: 'Please check your delivery address and correct it on the tracking page or tell us, so your parcel can be delivered.' },
+			{ when: "assessment.customerAction == 'pay_duties_or_send_documents'", text: 'To release it, you may need to pay import duties or provide documents. The carrier will tell you how.' },
 			"We're keeping an eye on it and will update you.",
 		],
 		sms: `${SMS_BRAND}There's a problem with the delivery of your ${ORDER}.${SMS_REASON}${SMS_TRACK}`,
