@@ -6,7 +6,7 @@
  *   shipment.trackingNumber, shipment.carrier, shipment.trackingUrl, shipment.status,
  *   shipment.location.city
  *   assessment.reason, assessment.revisedEta (YYYY-MM-DD), assessment.daysLate,
- *   assessment.customerAction
+ *   assessment.customerAction, assessment.etaSource, assessment.actionBy
  *   brand.name, brand.supportUrl, brand.supportEmail
  *
  * Any of them may be missing; templates use `{% if %}` and `| default:` so nothing reads "Hi ,".
@@ -32,6 +32,8 @@ export const TEMPLATE_VARIABLES: readonly TemplateVariable[] = [
 	{ path: 'assessment.reason', description: 'Plain-language reason from the classifier', example: 'Severe weather is slowing deliveries in your area.' },
 	{ path: 'assessment.revisedEta', description: "New expected delivery date (YYYY-MM-DD); format with | date: '%A, %B %-d'", example: '2024-03-14' },
 	{ path: 'assessment.daysLate', description: 'Days later than promised', example: '2' },
+	{ path: 'assessment.etaSource', description: "Where revisedEta comes from: 'carrier' (its own estimate) or 'estimated' (typical transit time)", example: 'carrier' },
+	{ path: 'assessment.actionBy', description: 'The date the customer must act by, e.g. collect the parcel (YYYY-MM-DD)', example: '2024-03-18' },
 	{ path: 'assessment.customerAction', description: 'What the customer should do: none, correct_address, pick_up, pay_duties_or_send_documents, reschedule, contact_carrier', example: 'pick_up' },
 	{ path: 'brand.name', description: 'Shop name', example: 'Acme Coffee' },
 	{ path: 'brand.supportUrl', description: 'Help page (http/https only)', example: 'https://acme.example/help' },
