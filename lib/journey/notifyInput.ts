@@ -97,6 +97,8 @@ export function journeyItemToNotifyInput(item: Json, fields: JourneyItemFields, 
 				promisedDate: assessment.promisedDate,
 			},
 			brand,
+			// The signed preference-center link (Preference Center → Create Link), for order_confirmed.
+			preferences: { url: str(obj(item.preferences).url) },
 		},
 	};
 }

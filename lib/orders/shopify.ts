@@ -30,7 +30,7 @@ const SCAN_PAGES = 4;
 /** ...updated within this many days (what read_orders can see without read_all_orders). */
 const SCAN_DAYS = 60;
 
-function endpoint(ctx: OrderSourceContext): string {
+export function endpoint(ctx: OrderSourceContext): string {
 	const shop = requireCredential(ID, ctx, 'shopDomain');
 	const version = clean(ctx.credentials.apiVersion) ?? SHOPIFY_API_VERSION;
 	// A full URL is taken as is (a local stand-in); a shop name or domain becomes https://{shop}.myshopify.com.

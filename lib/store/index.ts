@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { JourneyTrigger } from '../model/triggers';
 import { MemoryStore } from './memory';
 import { defaultStorePath, openSqliteStore } from './sqlite';
-import type { SendLogEntry, SendLogFilter, ShipmentState, SilenceKind, Store, WatchList } from './types';
+import type { SendLogEntry, SendLogFilter, ShipmentState, SilenceKind, Store, StoredPreference, WatchList } from './types';
 
 export { MemoryStore } from './memory';
 export { MemoryWatchList } from './watchlist-memory';
@@ -70,6 +70,12 @@ class StoreHandle implements Store {
 	}
 	listSends(filter?: SendLogFilter): Promise<SendLogEntry[]> {
 		return this.shared.store.listSends(filter);
+	}
+	setPreference(subjects: string[], preference: StoredPreference): Promise<void> {
+		return this.shared.store.setPreference(subjects, preference);
+	}
+	getPreference(subjects: string[]): Promise<StoredPreference | undefined> {
+		return this.shared.store.getPreference(subjects);
 	}
 	get watchlist(): WatchList {
 		return this.shared.store.watchlist;

@@ -1,7 +1,8 @@
 import type { JourneyTrigger } from '../model/triggers';
+import { MemoryPreferences } from './preferences-memory';
 import { MemoryShipments } from './shipments-memory';
 import { MemoryWatchList } from './watchlist-memory';
-import type { SendLogEntry, SendLogFilter, ShipmentState, SilenceKind, Store } from './types';
+import type { SendLogEntry, SendLogFilter, ShipmentState, SilenceKind, Store, StoredPreference } from './types';
 
 function sendKey(shipmentKey: string, trigger: JourneyTrigger, channel: string): string {
 	return JSON.stringify([shipmentKey, trigger, channel]);
@@ -17,6 +18,7 @@ export class MemoryStore implements Store {
 	private readonly shipments = new MemoryShipments();
 	private readonly reservations = new Set<string>();
 	private readonly sendLog: SendLogEntry[] = [];
+	private readonly preferences = new MemoryPreferences();
 	readonly watchlist = new MemoryWatchList();
 
 	async claim(key: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {
@@ -87,6 +89,14 @@ export class MemoryStore implements Store {
 				(filter.shipmentKey === undefined || entry.shipmentKey === filter.shipmentKey) && Date.parse(entry.at) >= sinceMs,
 		);
 		return matching.slice(-(filter.limit ?? 1000)).map((entry) => ({ ...entry }));
+	}
+
+	async setPreference(subjects: string[], preference: StoredPreference): Promise<void> {
+		this.preferences.set(subjects, preference);
+	}
+
+	async getPreference(subjects: string[]): Promise<StoredPreference | undefined> {
+		return this.preferences.get(subjects);
 	}
 
 	async purgeExpired(now: Date = new Date()): Promise<number> {

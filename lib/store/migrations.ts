@@ -92,6 +92,17 @@ export const MIGRATIONS: readonly string[] = [
 		last_scan_ms = CASE WHEN status NOT IN ('pending', 'info_received', 'unknown', 'expired') THEN occurred_ms END;
 	CREATE INDEX shipments_open ON shipments (key) WHERE closed_at IS NULL;
 	`,
+	// v6: the customer's own channel and language choice (preference center), by order and by
+	// email hash; updated_ms keeps the latest choice when two saves cross.
+	`
+	CREATE TABLE preferences (
+		subject TEXT PRIMARY KEY,
+		channel TEXT NOT NULL,
+		language TEXT,
+		updated_at TEXT NOT NULL,
+		updated_ms INTEGER NOT NULL
+	);
+	`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,9 +5,10 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 import type { JourneyTrigger } from '../model/triggers';
 import { migrate } from './migrations';
+import { SqlitePreferences } from './preferences-sqlite';
 import { SqliteShipments } from './shipments-sqlite';
 import { SqliteWatchList } from './watchlist-sqlite';
-import { toMillis, type SendLogEntry, type SendLogFilter, type ShipmentState, type SilenceKind, type Store } from './types';
+import { toMillis, type SendLogEntry, type SendLogFilter, type ShipmentState, type SilenceKind, type Store, type StoredPreference } from './types';
 
 /** How long a writer waits for another process's lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -75,6 +76,7 @@ export class SqliteStore implements Store {
 	private readonly db: DatabaseSync;
 	readonly watchlist: SqliteWatchList;
 	private readonly shipments: SqliteShipments;
+	private readonly preferences: SqlitePreferences;
 	private readonly statements: Record<
 		| 'claim'
 		| 'release'
@@ -95,6 +97,7 @@ export class SqliteStore implements Store {
 		migrate(this.db);
 		this.watchlist = new SqliteWatchList(this.db);
 		this.shipments = new SqliteShipments(this.db);
+		this.preferences = new SqlitePreferences(this.db);
 		// Prepared once: these run on every webhook delivery.
 		this.statements = {
 			// The upsert only overwrites an expired claim; `changes` says whether this caller won.
@@ -202,6 +205,14 @@ export class SqliteStore implements Store {
 			filter.limit ?? 1000,
 		) as unknown as SendRow[];
 		return rows.map(sendFromRow);
+	}
+
+	async setPreference(subjects: string[], preference: StoredPreference): Promise<void> {
+		this.preferences.set(subjects, preference);
+	}
+
+	async getPreference(subjects: string[]): Promise<StoredPreference | undefined> {
+		return this.preferences.get(subjects);
 	}
 
 	async purgeExpired(now: Date = new Date()): Promise<number> {

@@ -1,4 +1,5 @@
 import type { JourneyTrigger } from '../model/triggers';
+import type { Preference } from '../notify/types';
 
 /**
  * What the journey item carried about the customer and the order, kept so a shipment that goes
@@ -112,6 +113,19 @@ export interface WatchList {
 }
 
 /**
+ * A customer's own choice of how to hear about deliveries, from the preference center. Stored
+ * under subjects: 'order:<orderKey>' and 'email:<sha256 of the lower-cased address>' (see
+ * lib/preferences/subjects.ts), so no raw address is ever a key.
+ */
+export interface StoredPreference {
+	channel: Preference;
+	/** BCP 47 language for the messages, e.g. 'de'. */
+	language?: string;
+	/** When the customer chose; a write older than the stored choice is ignored. */
+	updatedAt: string;
+}
+
+/**
  * The package's memory: idempotency keys, last status per shipment, and the send log.
  * Every method is atomic: two executions racing on the same key cannot both win.
  * A second backend (Redis, for queue mode) is one new file implementing this.
@@ -153,6 +167,13 @@ export interface Store {
 	logSend(entry: SendLogEntry): Promise<void>;
 	/** The send log in the order it was written (oldest first): every decision, for audit. */
 	listSends(filter?: SendLogFilter): Promise<SendLogEntry[]>;
+	/**
+	 * Saves the choice under every subject at once; a subject whose stored choice is newer (by
+	 * updatedAt) keeps it. Subjects are keys, never contact data: one holding '@' is refused.
+	 */
+	setPreference(subjects: string[], preference: StoredPreference): Promise<void>;
+	/** The stored choice of the first subject that has one, in the order given. */
+	getPreference(subjects: string[]): Promise<StoredPreference | undefined>;
 	/** Removes expired claims. */
 	purgeExpired(now?: Date): Promise<number>;
 	/** Shipments the Carrier Poll Trigger looks up. */
@@ -177,4 +198,13 @@ export function toMillis(iso: string, field: string): number {
 	const ms = Date.parse(iso);
 	if (Number.isNaN(ms)) throw new TypeError(`${field} is not a date-time`);
 	return ms;
+}
+
+/** Refuses what must never be a key (a raw address); throws without quoting it. */
+export function checkPreferenceSubjects(subjects: string[]): void {
+	for (const subject of subjects) {
+		if (typeof subject !== 'string' || !/^(order|email):\S+$/.test(subject) || subject.includes('@')) {
+			throw new TypeError("a preference subject is 'order:<orderKey>' or 'email:<sha256>'");
+		}
+	}
 }

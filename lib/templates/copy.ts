@@ -56,8 +56,12 @@ export const DEFAULT_COPY: Record<JourneyTrigger, MessageCopy> = {
 	order_confirmed: {
 		subject: `We've got your ${ORDER}`,
 		heading: 'Thank you for your order',
-		body: [`We've received your ${ORDER} and are getting it ready. We'll let you know as soon as it ships.`, items],
-		sms: `${SMS_BRAND}Thanks! We've got your ${ORDER} and will text you when it ships.`,
+		body: [
+			`We've received your ${ORDER} and are getting it ready. We'll let you know as soon as it ships.`,
+			items,
+			{ when: 'preferences.url', text: 'How would you like to hear from us about it: email, text message, both or not at all, and in which language? Choose here: {{ preferences.url }}' },
+		],
+		sms: `${SMS_BRAND}Thanks! We've got your ${ORDER} and will text you when it ships.{% if preferences.url %} Choose how we update you: {{ preferences.url }}{% endif %}`,
 	},
 	payment_issue: {
 		subject: `There's a problem with the payment for your ${ORDER}`,

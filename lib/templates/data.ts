@@ -43,5 +43,6 @@ export function prepareTemplateData(data: Record<string, unknown>): Json {
 	}
 	withSafeUrl(clone.shipment, 'trackingUrl');
 	withSafeUrl(clone.brand, 'supportUrl');
+	withSafeUrl(clone.preferences, 'url');
 	return clone;
 }

@@ -8,6 +8,7 @@
  *   assessment.reason, assessment.revisedEta (YYYY-MM-DD), assessment.daysLate,
  *   assessment.customerAction, assessment.etaSource, assessment.actionBy
  *   brand.name, brand.supportUrl, brand.supportEmail
+ *   preferences.url (the signed preference-center link, on order_confirmed)
  *
  * Any of them may be missing; templates use `{% if %}` and `| default:` so nothing reads "Hi ,".
  * Besides the standard Liquid filters there is `sentence` (capitalise, end with a full stop).
@@ -38,4 +39,5 @@ export const TEMPLATE_VARIABLES: readonly TemplateVariable[] = [
 	{ path: 'brand.name', description: 'Shop name', example: 'Acme Coffee' },
 	{ path: 'brand.supportUrl', description: 'Help page (http/https only)', example: 'https://acme.example/help' },
 	{ path: 'brand.supportEmail', description: 'Support email address', example: 'help@acme.example' },
+	{ path: 'preferences.url', description: 'Signed link to the preference center (Preference Center → Create Link; http/https only)', example: 'https://n8n.example/webhook/postpurchase/preferences?o=shopify%3A1001&e=1767225600&s=…' },
 ];

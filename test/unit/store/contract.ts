@@ -1,5 +1,6 @@
 import type { JourneyTrigger } from '../../../lib/model/triggers';
 import type { Store } from '../../../lib/store/types';
+import { preferencesContract } from './preferences-contract';
 import { silenceContract } from './silence-contract';
 
 /**
@@ -213,4 +214,5 @@ export function storeContract(name: string, factory: () => Promise<Store> | Stor
 		});
 });
 	silenceContract(name, factory);
+	preferencesContract(name, factory);
 }

@@ -1,0 +1,124 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IExecuteFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { lookUpOrder } from '../../lib/orders/lookup';
+import { getOrderSource } from '../../lib/orders/registry';
+import { writeHubSpotPreference } from '../../lib/orders/writeback-hubspot';
+import { writeShopifyPreference } from '../../lib/orders/writeback-shopify';
+import { PREFERENCE_PAGE_HEADERS, renderPreferenceRequest, savePreferenceRequest } from '../../lib/preferences/handle';
+import { signPreferenceLink } from '../../lib/preferences/link';
+import type { PreferenceCustomer, PreferenceWriteBack } from '../../lib/preferences/save';
+import { n8nPlainHttp } from '../shared/n8nHttp';
+import { storeAt } from '../shared/storeOption';
+import { preferenceCenterProperties } from './PreferenceCenter.properties';
+
+const DAY_MS = 86_400_000;
+
+export class PreferenceCenter implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Preference Center',
+		name: 'preferenceCenter',
+		icon: { light: 'file:preferenceCenter.svg', dark: 'file:preferenceCenter.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Lets customers choose email, text, both or no delivery updates, and their language, through a signed expiring link',
+		defaults: { name: 'Preference Center' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [
+			{ name: 'postPurchasePreferencesApi', required: true, testedBy: 'postPurchasePreferencesTest' },
+			{ name: 'shopifyAdminApi', required: true, displayOptions: { show: { operation: ['saveChoice'], lookupCustomer: ['shopify'] } } },
+			{ name: 'wooCommerceStoreApi', required: true, displayOptions: { show: { operation: ['saveChoice'], lookupCustomer: ['woocommerce'] } } },
+			{ name: 'hubSpotCrmApi', required: true, displayOptions: { show: { operation: ['saveChoice'], writeBackHubSpot: [true] } } },
+		],
+		properties: preferenceCenterProperties,
+	};
+
+	methods = {
+		credentialTest: {
+			/** Nothing to call: signing a link proves the URL and the secret are usable. */
+			async postPurchasePreferencesTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const { pageUrl, signingSecret } = (credential.data ?? {}) as { pageUrl?: string; signingSecret?: string };
+				try {
+					signPreferenceLink({ baseUrl: pageUrl ?? '', orderKey: 'test:1', expiresAt: new Date(Date.now() + DAY_MS) }, signingSecret ?? '');
+					return { status: 'OK', message: 'The page URL and the secret can sign links' };
+				} catch (error) {
+					return { status: 'Error', message: (error as Error).message };
+				}
+			},
+		},
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const { pageUrl, signingSecret } = await this.getCredentials<{ pageUrl: string; signingSecret: string }>('postPurchasePreferencesApi');
+		const out: INodeExecutionData[] = [];
+		for (let i = 0; i < items.length; i++) {
+			const json = items[i].json;
+			try {
+				if (operation === 'createLink') {
+					const orderKey = String(this.getNodeParameter('orderKey', i)).trim();
+					const expiresAt = new Date(Date.now() + (this.getNodeParameter('validForDays', i, 60) as number) * DAY_MS);
+					const url = signPreferenceLink({ baseUrl: pageUrl, orderKey, expiresAt }, signingSecret);
+					out.push({ json: { ...json, preferences: { url, expiresAt: expiresAt.toISOString() } }, pairedItem: { item: i } });
+					continue;
+				}
+				const options = this.getNodeParameter('options', i, {}) as IDataObject;
+				const store = storeAt(options.storePath as string | undefined);
+				const brandName = (options.brandName as string) || undefined;
+				const query = (json.query ?? {}) as IDataObject;
+				const response =
+					operation === 'renderPage'
+						? await renderPreferenceRequest({ query, secret: signingSecret, store, brandName })
+						: await savePreferenceRequest({ query, form: (json.body ?? {}) as IDataObject, secret: signingSecret, store, brandName, ...(await saveHooks(this, i)) });
+				// The webhook item's headers and body stay behind: the page and the outcome are all that go on.
+				const saved = response.saved && { orderKey: response.saved.orderKey, ...response.saved.preference, savedFor: response.saved.savedFor, writeBack: response.saved.writeBack, writeBackErrors: response.saved.writeBackErrors };
+				out.push({ json: { statusCode: response.statusCode, html: response.html, headers: { ...PREFERENCE_PAGE_HEADERS }, ...(saved ? { saved } : {}) } as IDataObject, pairedItem: { item: i } });
+			} catch (error) {
+				if (this.continueOnFail()) {
+					out.push({ json: { ...json, error: (error as Error).message }, pairedItem: { item: i } });
+					continue;
+				}
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			}
+		}
+		return [out];
+	}
+}
+
+/** The customer lookup and write-backs Save Choice was configured with. */
+async function saveHooks(ctx: IExecuteFunctions, i: number): Promise<{ customer?: (orderKey: string) => Promise<PreferenceCustomer | undefined>; writeBack: PreferenceWriteBack }> {
+	const platform = ctx.getNodeParameter('lookupCustomer', i, 'none') as string;
+	const http = n8nPlainHttp(ctx);
+	const credentialsOf = async (type: string) => (await ctx.getCredentials(type)) as unknown as Record<string, string>;
+	const writeBack: PreferenceWriteBack = {};
+	if (platform === 'shopify' && ctx.getNodeParameter('writeBackShopify', i, false)) {
+		const credentials = await credentialsOf('shopifyAdminApi');
+		writeBack.shopify = (customerId, preference) => writeShopifyPreference({ http, credentials }, customerId, preference);
+	}
+	if (ctx.getNodeParameter('writeBackHubSpot', i, false)) {
+		const credentials = await credentialsOf('hubSpotCrmApi');
+		writeBack.hubspot = (email, preference) => writeHubSpotPreference({ http, credentials }, email, preference);
+	}
+	if (platform === 'none') return { writeBack };
+	const customer = async (orderKey: string): Promise<PreferenceCustomer | undefined> => {
+		const [source, id] = [orderKey.slice(0, orderKey.indexOf(':')), orderKey.slice(orderKey.indexOf(':') + 1)];
+		// Only an order of the configured platform can be looked up by its id.
+		if (source !== platform) return undefined;
+		const context = await lookUpOrder({ sources: [platform], ref: { id } }, async (sourceId) => ({ http, credentials: await credentialsOf(getOrderSource(sourceId).credentialType) }));
+		const found = context?.customer;
+		return found && { email: found.email, ...(platform === 'shopify' && found.id ? { shopifyCustomerId: found.id } : {}) };
+	};
+	return { customer, writeBack };
+}

@@ -1,0 +1,78 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { storePathOption } from '../shared/storeOption';
+
+const show = (operation: string[]) => ({ show: { operation } });
+
+export const preferenceCenterProperties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Create Link', value: 'createLink', action: 'Create a signed preference link', description: 'Adds the signed link to the item (under preferences) for the order confirmation message' },
+			{ name: 'Render Page', value: 'renderPage', action: 'Render the preference page', description: 'For the GET webhook: verifies the link and gives the form as `html`' },
+			{ name: 'Save Choice', value: 'saveChoice', action: 'Save the customer s choice', description: 'For the POST webhook: verifies the link, saves the choice, gives the confirmation as `html`' },
+		],
+		default: 'createLink',
+	},
+	{
+		displayName: 'Order Key',
+		name: 'orderKey',
+		type: 'string',
+		default: "={{ ($json.source || 'shop') + ':' + ($json.orderId || $json.order?.number || $json.orderNumber) }}",
+		required: true,
+		displayOptions: show(['createLink']),
+		description: 'Source and order ID, e.g. shopify:450789469: the same order Customer Notify finds the choice by',
+	},
+	{
+		displayName: 'Valid For (Days)',
+		name: 'validForDays',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 365 },
+		default: 60,
+		displayOptions: show(['createLink']),
+		description: 'How long the link works; after that the page says it has expired',
+	},
+	{
+		displayName: 'Look Up Customer In',
+		name: 'lookupCustomer',
+		type: 'options',
+		options: [
+			{ name: 'None', value: 'none', description: 'Save the choice for this order only' },
+			{ name: 'Shopify', value: 'shopify', description: "Also save it for the customer's email (all their orders), and allow the metafield write-back" },
+			{ name: 'WooCommerce', value: 'woocommerce', description: "Also save it for the customer's email (all their orders)" },
+		],
+		default: 'none',
+		displayOptions: show(['saveChoice']),
+		description: 'Asked only after the link is verified, for orders of that platform',
+	},
+	{
+		displayName: 'Write Back to Shopify',
+		name: 'writeBackShopify',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { operation: ['saveChoice'], lookupCustomer: ['shopify'] } },
+		description: 'Whether to set the customer metafield postpurchase.channel_preference (needs write_customers)',
+	},
+	{
+		displayName: 'Write Back to HubSpot',
+		name: 'writeBackHubSpot',
+		type: 'boolean',
+		default: false,
+		displayOptions: show(['saveChoice']),
+		description: "Whether to set the contact's preference property (needs crm.objects.contacts.write and a customer lookup for the email)",
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(['renderPage', 'saveChoice']),
+		options: [
+			{ displayName: 'Shop Name', name: 'brandName', type: 'string', default: '', description: 'Shown above the form' },
+			storePathOption,
+		],
+	},
+];
