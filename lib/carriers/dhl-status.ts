@@ -60,7 +60,7 @@ const TEXT_RULES: ReadonlyArray<TextRule> = [
 const DETAILS_FOR: Partial<Record<ShipmentStatus, ReadonlySet<StatusDetail>>> = {
 	delivered: new Set(['delivered_to_third_party', 'delivered_signed', 'damaged']),
 	info_received: new Set(['cancelled']),
-	out_for_delivery: new Set(['weather', 'carrier_delay']),
+	out_for_delivery: new Set(['weather', 'carrier_delay', 'delay']),
 	available_for_pickup: new Set(['pickup_point', 'duties_due']),
 };
 

@@ -53,8 +53,8 @@ export const FEDEX_STATUS_CODES: Record<string, MappedStatus> = {
 	RR: { status: 'in_transit', detail: 'rescheduled' }, // delivery option requested by the recipient
 	RM: { status: 'in_transit', detail: 'rescheduled' }, // delivery option modified
 	RC: { status: 'in_transit' }, // delivery option cancelled: back to the original plan
-	DY: { status: 'in_transit', detail: 'carrier_delay' }, // delay
-	DD: { status: 'in_transit', detail: 'carrier_delay' }, // delivery delay
+	DY: { status: 'in_transit', detail: 'delay' }, // delay, cause not given
+	DD: { status: 'in_transit', detail: 'delay' }, // delivery delay, cause not given
 	// Delivery
 	ED: { status: 'out_for_delivery' }, // enroute to delivery
 	OD: { status: 'out_for_delivery' },
@@ -108,10 +108,10 @@ const DELAY_TYPES: Record<string, StatusDetail> = {
 
 /** Details a reason may add to each status (those the classifier reads for it). */
 const REASONS_APPLY: Partial<Record<ShipmentStatus, ReadonlySet<StatusDetail>>> = {
-	in_transit: new Set(['weather', 'carrier_delay', 'rescheduled', 'customs_hold', 'duties_due', 'address_issue', 'damaged', 'lost']),
+	in_transit: new Set(['weather', 'carrier_delay', 'delay', 'rescheduled', 'customs_hold', 'duties_due', 'address_issue', 'damaged', 'lost']),
 	attempt_failed: new Set(['refused', 'address_issue', 'recipient_unavailable', 'business_closed', 'weather', 'rescheduled', 'damaged', 'duties_due']),
-	exception: new Set(['refused', 'damaged', 'lost', 'duties_due', 'customs_hold', 'address_issue', 'weather', 'recipient_unavailable', 'business_closed', 'held_at_carrier', 'carrier_delay']),
-	out_for_delivery: new Set(['weather', 'carrier_delay']),
+	exception: new Set(['refused', 'damaged', 'lost', 'duties_due', 'customs_hold', 'address_issue', 'weather', 'recipient_unavailable', 'business_closed', 'held_at_carrier', 'carrier_delay', 'delay']),
+	out_for_delivery: new Set(['weather', 'carrier_delay', 'delay']),
 	returning: new Set(['refused', 'address_issue', 'damaged']),
 };
 

@@ -45,7 +45,7 @@ export const UPS_ACTIVITY_CODES: Record<string, MappedStatus> = {
 	MP: { status: 'info_received' }, // manifest pickup: label created
 	OT: { status: 'out_for_delivery' }, // out for delivery today
 	FS: { status: 'delivered' }, // final scan: delivered
-	SR: { status: 'in_transit', detail: 'customs_hold' }, // released by the customs agency
+	SR: { status: 'in_transit' }, // released by the customs agency: moving again, nothing to do
 };
 
 /**

@@ -53,7 +53,9 @@ function decide(event: ShipmentEvent, context: ClassifyContext): Assessment {
 	const change: EstimateChange = NO_ESTIMATE.has(event.status)
 		? { kind: 'none' }
 		: compareEstimate(event, context.promisedDate, where.zone);
-	if (isUnchangedRevision(event, change, where.zone)) return silent(rule, 'estimate unchanged');
+	// A revision back onto the promise after a delay was told is news (eta_earlier), not "unchanged".
+	const backOnPromise = delayTold(context) && change.kind !== 'none' && change.revisedEta !== context.lastRevisedEta;
+	if (!backOnPromise && isUnchangedRevision(event, change, where.zone)) return silent(rule, 'estimate unchanged');
 
 	const fromStatus = fromRule(withFirstScan(rule, context.lastTrigger));
 	const estimateOnly = event.estimateRevision === true;

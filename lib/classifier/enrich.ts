@@ -2,7 +2,7 @@ import type { Assessment, ClassifyContext, MerchantAction } from '../model/asses
 import type { ShipmentEvent } from '../model/event';
 import { customerActionFor, pickupDeadline } from './actions';
 import { priorityOf } from './priority';
-import { causeOf } from './reasons';
+import { causeOf, PROBLEMS } from './reasons';
 import { remedyFor } from './remedies';
 import { agentReason, customerReason } from './words';
 
@@ -24,7 +24,9 @@ export function enrich(assessment: Assessment, event: ShipmentEvent, context: Cl
 	const threshold = context.escalateAtPriority;
 	const escalate = assessment.escalate || (threshold !== undefined && priority > 0 && priority >= threshold);
 	const remedy = remedyFor(assessment, context);
-	const reasonCode = cause?.code ?? assessment.reasonCode;
+	// Every problem says its cause, 'unknown' when nobody named one: consistent for filters and reports.
+	const problem = assessment.trigger !== null && PROBLEMS.has(assessment.trigger);
+	const reasonCode = cause?.code ?? assessment.reasonCode ?? (problem ? 'unknown' : undefined);
 
 	const enriched: Assessment = {
 		...assessment,

@@ -10,7 +10,7 @@ export interface Cause {
 }
 
 /** Triggers that report a problem: only these get a cause. Good news has none to give. */
-const PROBLEMS: ReadonlySet<JourneyTrigger> = new Set([
+export const PROBLEMS: ReadonlySet<JourneyTrigger> = new Set([
 	'delayed',
 	'stalled',
 	'attempt_failed',
@@ -60,7 +60,8 @@ const DETAIL_CAUSES: Partial<Record<StatusDetail, ReasonCode>> = {
  *
  * Recipient comes before address because "nobody available at the address" is about the people;
  * "insufficient" alone is not a cause (it is also "insufficient postage"), "insufficient address"
- * is one through "address". "delay" is last: weather, customs or a holiday say more when named.
+ * is one through "address". A bare "delay" names no cause (it is what happened, not why), so it
+ * maps to nothing: "The carrier has not said why." is the honest answer then.
  */
 export const CARRIER_WORDS: ReadonlyArray<readonly [RegExp, ReasonCode]> = [
 	[/\bdamage/, 'damaged'],
@@ -72,7 +73,7 @@ export const CARRIER_WORDS: ReadonlyArray<readonly [RegExp, ReasonCode]> = [
 	[/\baddress|\bno such (?:number|street)\b/, 'address'],
 	[/\bweather\b|\bstorms?\b|\bsnow|\bhurricane\b|\bflood/, 'weather'],
 	[/\bholiday/, 'holiday'],
-	[/\bmis ?sort|\bcapacity\b|\bvolume\b|\bmechanical\b|\blate (?:arrival|trailer|flight|truck)\b|\bdelay/, 'carrier_capacity'],
+	[/\bmis ?sort|\bcapacity\b|\bvolume\b|\bmechanical\b|\blate (?:arrival|trailer|flight|truck)\b|\bmissed (?:connection|flight)\b/, 'carrier_capacity'],
 ];
 
 /** 'Exception_NoBody' → 'exception no body': words a keyword can match. */

@@ -234,6 +234,8 @@ export const DETAIL_RULES: Record<StatusDetail, DetailRule | null> = {
 		appliesTo: MOVING,
 		rule: delayRule('carrier_capacity', 'A delay at the carrier is holding up your delivery.'),
 	},
+	// Delayed with no stated cause: the carrier's words may still name one; none is invented.
+	delay: { appliesTo: MOVING, rule: delayRule('unknown', 'The carrier reports a delay.') },
 	// A new date with no stated cause: no cause is invented.
 	rescheduled: { appliesTo: MOVING, rule: delayRule('unknown', 'The carrier has set a new delivery date.') },
 	held_at_carrier: {

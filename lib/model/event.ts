@@ -36,7 +36,8 @@ export const STATUS_DETAILS = [
 	'recipient_unavailable',
 	'business_closed',
 	'weather',
-	'carrier_delay', // capacity, missed connection, mechanical
+	'carrier_delay', // the carrier's own operations: capacity, missed connection, mechanical
+	'delay', // delayed, the cause not given: the carrier's words may still tell
 	'held_at_carrier', // held at a facility, on request or otherwise
 	'rescheduled', // new delivery date agreed or set by the carrier
 	'delivered_to_third_party', // neighbour, concierge, reception, safe place, locker

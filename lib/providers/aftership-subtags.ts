@@ -58,7 +58,7 @@ export const AFTERSHIP_SUBTAGS: Record<string, MappedStatus> = {
 	Exception_002: { status: 'exception', detail: 'address_issue' }, // customer moved
 	Exception_003: { status: 'exception', detail: 'refused' },
 	Exception_004: { status: 'exception', detail: 'customs_hold' }, // delayed in customs clearance
-	Exception_005: { status: 'exception', detail: 'carrier_delay' }, // delayed, external factors
+	Exception_005: { status: 'exception', detail: 'delay' }, // delayed, external factors (cause not given)
 	Exception_006: { status: 'exception', detail: 'duties_due' }, // held for payment
 	Exception_007: { status: 'exception', detail: 'address_issue' }, // incorrect address
 	Exception_008: { status: 'exception', detail: 'pickup_point' }, // not collected from pickup point

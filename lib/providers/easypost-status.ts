@@ -23,7 +23,7 @@ export const EASYPOST_STATUS_DETAILS: Record<string, StatusDetail | undefined> =
 	awaiting_information: 'held_at_carrier', // carrier waits for information before moving it
 	cancelled: 'cancelled',
 	damaged: 'damaged',
-	delayed: 'carrier_delay',
+	delayed: 'delay',
 	delivery_exception: 'unknown_exception',
 	departed_facility: 'departed',
 	departed_origin_facility: 'departed',

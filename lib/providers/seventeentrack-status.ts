@@ -46,7 +46,7 @@ export const SEVENTEENTRACK_SUB_STATUSES: Record<string, MappedStatus> = {
 	Exception_Security: { status: 'exception', detail: 'customs_hold' }, // held for security or customs
 	Exception_Damage: { status: 'exception', detail: 'damaged' },
 	Exception_Rejected: { status: 'exception', detail: 'refused' },
-	Exception_Delayed: { status: 'exception', detail: 'carrier_delay' },
+	Exception_Delayed: { status: 'exception', detail: 'delay' },
 	Exception_Lost: { status: 'exception', detail: 'lost' },
 	Exception_Destroyed: { status: 'exception', detail: 'lost' }, // destroyed: it will not arrive
 	Exception_Cancel: { status: 'cancelled', detail: 'cancelled' },

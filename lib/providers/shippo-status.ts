@@ -23,7 +23,7 @@ export const SHIPPO_SUBSTATUSES: Record<string, MappedStatus | undefined> = {
 	information_received: { status: 'info_received' },
 	address_issue: { status: 'exception', detail: 'address_issue' },
 	contact_carrier: { status: 'exception', detail: 'held_at_carrier' }, // carrier asks to be contacted
-	delayed: { status: 'in_transit', detail: 'carrier_delay' },
+	delayed: { status: 'in_transit', detail: 'delay' },
 	delivery_attempted: { status: 'attempt_failed' },
 	delivery_rescheduled: { status: 'in_transit', detail: 'rescheduled' },
 	delivery_scheduled: { status: 'in_transit' }, // a date is set: routine, not a change

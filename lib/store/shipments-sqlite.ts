@@ -107,7 +107,8 @@ export class SqliteShipments {
 
 	put(state: ShipmentState): ShipmentState {
 		const context = storableContext(state);
-		const written = this.statements.put.get(
+		// .all(), not .get(): a RETURNING statement left open by .get() keeps SQLite from checkpointing the WAL.
+		const [written] = this.statements.put.all(
 			state.key,
 			state.trackingNumber,
 			state.status,
@@ -125,7 +126,7 @@ export class SqliteShipments {
 			state.openedAt ?? null,
 			state.closedAt ?? null,
 			context ? JSON.stringify(context) : null,
-		) as ShipmentRow | undefined;
+		) as unknown as Array<ShipmentRow | undefined>;
 		if (written) return fromRow(written);
 		// The stored state was newer: RETURNING gives nothing when the WHERE refused the update.
 		return fromRow(this.statements.get.get(state.key) as unknown as ShipmentRow);

@@ -63,14 +63,15 @@ export class SqliteWatchList implements WatchList {
 
 	async watch(entry: { trackingNumber: string; carrier: string; metadata?: Record<string, unknown> }, now: Date = new Date()): Promise<WatchedShipment> {
 		const carrier = entry.carrier.toLowerCase();
-		const row = this.statements.watch.get(
+		// .all(), not .get(): a RETURNING statement left open by .get() keeps SQLite from checkpointing the WAL.
+		const [row] = this.statements.watch.all(
 			shipmentKey(entry.trackingNumber, carrier),
 			entry.trackingNumber.replace(/[\s-]/g, '').toUpperCase(),
 			carrier,
 			entry.metadata ? JSON.stringify(entry.metadata) : null,
 			now.toISOString(),
 			now.getTime(),
-		) as unknown as WatchRow;
+		) as unknown as WatchRow[];
 		return fromRow(row);
 	}
 

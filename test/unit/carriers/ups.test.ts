@@ -227,7 +227,7 @@ describe('UPS status mapping', () => {
 		[{ type: 'P' }, 'in_transit', 'picked_up'],
 		[{ type: 'MV' }, 'cancelled', 'cancelled'],
 		[{ type: 'RS' }, 'returning', 'return_to_sender'],
-		[{ type: 'X', code: 'SR', statusCode: '003', description: 'Your package was released by the customs agency.' }, 'in_transit', 'customs_hold'],
+		[{ type: 'X', code: 'SR', statusCode: '003', description: 'Your package was released by the customs agency.' }, 'in_transit', undefined], // released: moving again, nothing for the customer to do
 		[{ type: 'X', description: 'The receiver was not available for delivery. We will make a second attempt.' }, 'attempt_failed', 'recipient_unavailable'],
 		[{ type: 'X', description: 'Severe weather conditions have delayed delivery.' }, 'exception', 'weather'],
 		[{ type: 'X', description: 'The receiver refused the delivery.' }, 'exception', 'refused'],

@@ -27,10 +27,14 @@ describe('causeInWords: the keyword table', () => {
 		['Late trailer arrival', 'carrier_capacity'],
 		['Mechanical failure', 'carrier_capacity'],
 		['High volume at the hub', 'carrier_capacity'],
-		['Delivery delayed', 'carrier_capacity'],
+		['Missed connection at the hub', 'carrier_capacity'],
 		['Holiday - no delivery today', 'holiday'],
 	])('reads %j as %s', (words, code) => {
 		expect(causeInWords(words)).toBe(code);
+	});
+
+	it('reads a bare "delayed" as no cause: it says what happened, not why', () => {
+		expect(causeInWords('Delivery delayed')).toBeUndefined();
 	});
 
 	it.each<[string, ReasonCode]>([
@@ -84,13 +88,13 @@ describe('classify: the cause of a problem', () => {
 		expect(assessment).toMatchObject({ trigger: 'delayed', reasonCode: 'weather', daysLate: 2 });
 	});
 
-	it('never invents a cause: unknown stays unknown, none stays none', () => {
+	it('never invents a cause: a problem nobody explained says unknown', () => {
 		const exception = classify(
 			shipmentEvent({ status: 'exception', detail: 'unknown_exception', carrierMessage: 'Arrived at sort facility' }),
 		);
 		expect(exception.reasonCode).toBe('unknown');
 		const attempt = classify(shipmentEvent({ status: 'attempt_failed', carrierMessage: 'Delivery attempted' }));
-		expect(attempt.reasonCode).toBeUndefined();
+		expect(attempt.reasonCode).toBe('unknown');
 	});
 
 	it('gives good news no cause, whatever the words', () => {

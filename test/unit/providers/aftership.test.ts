@@ -31,7 +31,7 @@ describe('AfterShip fixtures', () => {
 		['attempt-failed', 'attempt_failed', 'recipient_unavailable'],
 		['address-issue', 'exception', 'address_issue'],
 		['customs', 'exception', 'customs_hold'],
-		['delayed', 'exception', 'carrier_delay'],
+		['delayed', 'exception', 'delay'],
 		['edd-revise', 'in_transit', 'arrived_at_facility'],
 		['returned', 'returned', 'return_to_sender'],
 	])('%s → %s / %s, a valid event', (name, status, detail) => {

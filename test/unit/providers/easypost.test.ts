@@ -123,7 +123,7 @@ describe('EasyPost status tables', () => {
 		['unknown', 'unknown', 'pending', 'no_information'],
 		['pre_transit', 'label_created', 'info_received', undefined],
 		['in_transit', 'received_at_origin_facility', 'in_transit', 'picked_up'],
-		['in_transit', 'delayed', 'in_transit', 'carrier_delay'],
+		['in_transit', 'delayed', 'in_transit', 'delay'],
 		['in_transit', 'lost', 'exception', 'lost'],
 		['in_transit', 'damaged', 'exception', 'damaged'],
 		['in_transit', 'held', 'in_transit', 'held_at_carrier'],

@@ -89,7 +89,7 @@ describe('Shippo status tables', () => {
 		['UNKNOWN', null, 'pending', 'no_information'],
 		['PRE_TRANSIT', 'information_received', 'info_received', undefined],
 		['TRANSIT', 'package_accepted', 'in_transit', 'picked_up'],
-		['TRANSIT', 'delayed', 'in_transit', 'carrier_delay'],
+		['TRANSIT', 'delayed', 'in_transit', 'delay'],
 		['TRANSIT', 'out_for_delivery', 'out_for_delivery', undefined],
 		['TRANSIT', 'pickup_available', 'available_for_pickup', 'pickup_point'],
 		['TRANSIT', 'address_issue', 'exception', 'address_issue'],
