@@ -45,8 +45,19 @@ export function classify(event: ShipmentEvent, context: ClassifyContext = {}): A
 }
 
 /** The rules' decision: trigger, notify, escalate, severity; enrich() adds cause, words, actions, priority. */
+/**
+ * Where a delivery without a detail was left, from the carrier's words: a locker, a neighbour, a
+ * safe place (porch, front door, mailbox) is "left for you", not "handed to you".
+ */
+const LEFT_SOMEWHERE = /\b(parcel ?locker|locker|neighbou?r|concierge|reception|front door|porch|mail ?box|safe ?place|letterbox)\b/i;
+
+function detailOf(event: ShipmentEvent): ShipmentEvent['detail'] {
+	if (event.detail || event.status !== 'delivered' || !event.carrierMessage) return event.detail;
+	return LEFT_SOMEWHERE.test(event.carrierMessage) ? 'delivered_to_third_party' : undefined;
+}
+
 function decide(event: ShipmentEvent, context: ClassifyContext): Assessment {
-	const rule = ruleFor(event.status, event.detail);
+	const rule = ruleFor(event.status, detailOf(event));
 	if (isOlderThanLastKnown(event, context)) return silent(rule, 'older than the last known event');
 
 	const where = deliveryCalendar(event, context);

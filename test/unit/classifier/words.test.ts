@@ -43,9 +43,11 @@ describe("the customer's reason", () => {
 	});
 
 	it('leaves good news and problems that explain themselves as they were', () => {
-		expect(classify(shipmentEvent({ status: 'delivered', carrierMessage: 'Delivered, front porch' })).reason).toBe(
+		expect(classify(shipmentEvent({ status: 'delivered', carrierMessage: 'Delivered, handed to resident' })).reason).toBe(
 			'Your order has been delivered.',
 		);
+		// Left on the porch: the classifier reads where from the words (delivered_to_third_party).
+		expect(classify(shipmentEvent({ status: 'delivered', carrierMessage: 'Delivered, front porch' })).trigger).toBe('delivered_to_third_party');
 		expect(classify(shipmentEvent({ status: 'exception', detail: 'lost' })).reason).toBe(
 			'The carrier reports that your order has been lost. We will be in touch to put it right.',
 		);
