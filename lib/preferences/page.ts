@@ -34,7 +34,7 @@ export function escapeHtml(value: unknown): string {
 const STYLE = `*{box-sizing:border-box}body{margin:0;background:#f3f4f6;color:#1f2937;font:1.0625rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 main{max-width:32rem;margin:0 auto;padding:1.5rem 1rem}.card{background:#fff;border-radius:.75rem;padding:1.5rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}
 h1{font-size:1.5rem;line-height:1.25;margin:0 0 .5rem}p{margin:0 0 1rem}fieldset{border:0;margin:0 0 1.25rem;padding:0}legend{font-weight:600;margin-bottom:.5rem;padding:0}
-.choice{display:flex;gap:.75rem;align-items:flex-start;padding:.75rem;border:2px solid #d1d5db;border-radius:.5rem;margin-bottom:.5rem;cursor:pointer}
+.choice{display:flex;gap:.75rem;align-items:flex-start;padding:.75rem;border:2px solid #d1d5db;border-radius:.5rem;margin-bottom:.5rem}.choice label{display:block;font-weight:600;cursor:pointer}
 .choice:has(input:checked){border-color:#1d4ed8;background:#eff6ff}.choice input{width:1.25rem;height:1.25rem;margin:.15rem 0 0;flex:none}
 .hint{display:block;color:#4b5563;font-size:.9375rem}label.field{display:block;font-weight:600;margin-bottom:.5rem}
 select{width:100%;font:inherit;padding:.6rem;border:2px solid #6b7280;border-radius:.5rem;background:#fff;color:#1f2937;margin-bottom:1.25rem}
@@ -83,9 +83,10 @@ export function renderPreferencePage(page: PreferenceFormPage): string {
 				.join('')}</ul></div>`
 		: '';
 	const choices = CHOICES.map(
-		(c) => `<label class="choice" for="channel-${c.value}"><input type="radio" id="channel-${c.value}" name="channel" value="${c.value}" aria-describedby="hint-${c.value}"${
+		// The label is the name ("Text message"), the hint its description: screen readers say both, apart.
+		(c) => `<div class="choice"><input type="radio" id="channel-${c.value}" name="channel" value="${c.value}" aria-describedby="hint-${c.value}"${
 			page.current?.channel === c.value ? ' checked' : ''
-		}${c.value === 'email' ? ' required' : ''}><span>${escapeHtml(c.label)}<span class="hint" id="hint-${c.value}">${escapeHtml(c.hint)}</span></span></label>`,
+		}${c.value === 'email' ? ' required' : ''}><div><label for="channel-${c.value}">${escapeHtml(c.label)}</label><span class="hint" id="hint-${c.value}">${escapeHtml(c.hint)}</span></div></div>`,
 	).join('\n');
 	const selected = page.current?.language ?? 'en';
 	const languages = Object.entries(PREFERENCE_LANGUAGES)

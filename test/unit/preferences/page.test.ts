@@ -5,7 +5,7 @@ const EVIL = '<script>alert("x")</script>&\'`';
 /** Every input and select: [id, has a <label for=id>]. */
 function labelled(html: string): Array<[string, boolean]> {
 	const ids = [...html.matchAll(/<(?:input|select)\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1]);
-	return ids.map((id) => [id, html.includes(`<label class="choice" for="${id}">`) || html.includes(`for="${id}"`)]);
+	return ids.map((id) => [id, html.includes(`<label for="${id}">`) || html.includes(`<label class="field" for="${id}">`)]);
 }
 
 describe('preference page', () => {
