@@ -79,6 +79,26 @@ export { SHOPIFY_API_VERSION } from './orders/shopify';
 export * from './orders/webhooks';
 export { orderEventToItem } from './orders/webhooks/toItem';
 
+// The preference center.
+export {
+	signPreferenceLink,
+	verifyPreferenceLink,
+	savePreference,
+	applyStoredPreference,
+	storedPreferenceFor,
+	renderPreferencePage,
+	renderConfirmationPage,
+	renderLinkErrorPage,
+	renderPreferenceRequest,
+	savePreferenceRequest,
+	emailSubject,
+	orderSubject,
+	orderKeyOf,
+	PREFERENCE_LANGUAGES,
+} from './preferences';
+export { writeShopifyPreference } from './orders/writeback-shopify';
+export { writeHubSpotPreference } from './orders/writeback-hubspot';
+
 // The business-day calendar.
 export { isBusinessDay, addBusinessDays, businessDaysBetween, holidayName, type CalendarOptions } from './calendar';
 export { transitTime, type TransitTime } from './classifier/transit';

@@ -1,5 +1,6 @@
 'use strict';
-// `npm test`: build, lint, unit tests, in-process workflow tests, then the real-n8n run of the demo.
+// `npm test`: build, lint, unit tests, in-process workflow tests, the preference center in headless
+// Chromium, then the real-n8n run of the demo.
 // Each step runs even when an earlier one failed (except the build), so one run shows everything;
 // the last line is the total in the plain "N passed, N failed" form.
 const { spawnSync } = require('node:child_process');
@@ -55,6 +56,9 @@ if (step('build', 'npm', ['run', '--silent', 'build'])) {
 	step('unit', jest, ['--selectProjects', 'unit', '--json', `--outputFile=${path.join(results, 'unit.json')}`], jestCounts('unit.json'));
 	if (step('n8n', 'node', ['scripts/n8n-runtime.js', 'install'])) {
 		step('workflow', jest, ['--selectProjects', 'workflow', '--runInBand', '--json', `--outputFile=${path.join(results, 'workflow.json')}`], jestCounts('workflow.json'));
+		if (step('chromium', 'node', ['scripts/ensure-chromium.js'])) {
+			step('browser', jest, ['--selectProjects', 'browser', '--runInBand', '--json', `--outputFile=${path.join(results, 'browser.json')}`], jestCounts('browser.json'));
+		}
 		step('e2e', 'node', ['scripts/demo.js', '--once', '--check', `--report=${path.join(results, 'e2e.json')}`], e2eCounts);
 	}
 }

@@ -14,6 +14,7 @@ import type { Channel } from '../../lib/channels/types';
 import { createSmtpChannel, type SmtpChannelOptions } from '../../lib/channels/smtp';
 import { createTwilioChannel } from '../../lib/channels/twilio';
 import { journeyItemToNotifyInput } from '../../lib/journey/notifyInput';
+import { applyStoredPreference } from '../../lib/preferences/apply';
 import { notify, type NotifyDecision, type NotifyOptions } from '../../lib/notify';
 import { storeAt } from '../shared/storeOption';
 import { n8nHttp } from '../shared/n8nHttp';
@@ -141,7 +142,8 @@ export class CustomerNotify implements INodeType {
 				let decisions: NotifyDecision[];
 				try {
 					const item = items[i].json;
-					const input = journeyItemToNotifyInput(
+					// The customer's own latest choice (preference center) beats what the item says.
+					const fromItem = journeyItemToNotifyInput(
 						item,
 						{
 							email: this.getNodeParameter('recipientEmail', i, '') as string,
@@ -153,6 +155,7 @@ export class CustomerNotify implements INodeType {
 						},
 						options.brand as IDataObject,
 					);
+					const input = await applyStoredPreference(fromItem, item, store);
 					const previous = item.notification as IDataObject | undefined;
 					// An item back from the Wait node after a quiet-hours deferral goes to that channel only.
 					const resumed = previous?.status === 'deferred';

@@ -54,7 +54,7 @@ function buildScenario(now = new Date()) {
 	const ep = (label, args) => ({ label, provider: 'easypost', payload: easypostUpdate({ now, ...args }) });
 	const ups = (customer, orderNumber, trackingNumber) => ({ customer, orderNumber, trackingNumber, slug: 'ups', promisedInDays: 2, estimateInDays: 1 });
 
-	const adaDelivered = as('Ada: delivered', { ...ups(people.ada, '1001', '1Z999AA10123456784'), steps: [['InTransit_002', 'Pickup Scan', 40], ['OutForDelivery_001', 'Out For Delivery Today', 3], ['Delivered_001', 'Delivered, front door', 0]] });
+	const adaDelivered = as('Ada: delivered', { ...ups(people.ada, '1001', '1Z999AA10123456784'), steps: [['InTransit_002', 'Pickup Scan', 40], ['OutForDelivery_001', 'Out For Delivery Today', 3], ['Delivered_001', 'Delivered', 0]] });
 	const deliveries = [
 		as('Ada: shipped', { ...ups(people.ada, '1001', '1Z999AA10123456784'), steps: [['InTransit_002', 'Pickup Scan', 40]] }),
 		as('Ada: out for delivery', { ...ups(people.ada, '1001', '1Z999AA10123456784'), steps: [['InTransit_002', 'Pickup Scan', 40], ['OutForDelivery_001', 'Out For Delivery Today', 3]] }),

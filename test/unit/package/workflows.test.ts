@@ -127,11 +127,13 @@ describe.each(files)('workflows/%s', (file) => {
 		}
 	});
 
-	it('gives every webhook its own path and webhook id', () => {
+	it('gives every webhook its own method and path, and its own webhook id', () => {
 		const webhooks = workflow.nodes.filter((node) => WEBHOOK_TYPES.has(node.type));
 		const paths = webhooks.map((node) => node.parameters.path);
 		for (const path of paths) expect(path).toEqual(expect.stringMatching(/\S/));
-		expect(new Set(paths).size).toBe(paths.length);
+		// One path may serve GET and POST (a page and its form), as n8n allows.
+		const routes = webhooks.map((node) => `${node.parameters.httpMethod ?? 'POST'} ${node.parameters.path}`);
+		expect(new Set(routes).size).toBe(routes.length);
 		const ids = webhooks.map((node) => node.webhookId);
 		expect(ids.every((id) => typeof id === 'string' && id !== '')).toBe(true);
 		expect(new Set(ids).size).toBe(ids.length);
