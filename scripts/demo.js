@@ -18,6 +18,7 @@ const { printTable, checkOutcomes } = require('./demo/report');
 const { startSmtpOutbox } = require('./standins/smtp-outbox');
 const { startTwilioStandin } = require('./standins/twilio');
 const { createFedexStandin } = require('./standins/fedex');
+const { SHOPIFY_SECRET, shopOrder, shopFulfillment, shopifyHeaders } = require('./demo/shop');
 
 const args = Object.fromEntries(
 	process.argv.slice(2).map((a) => {
@@ -30,6 +31,7 @@ const demoDir = path.join(root, '.demo');
 const userFolder = path.join(demoDir, 'n8n');
 const outboxDir = path.join(demoDir, 'outbox');
 const TWILIO = { accountSid: 'AC00000000000000000000000000000001', authToken: 'demo-twilio-auth-token' };
+const PREFERENCES_SECRET = 'demo-preference-link-signing-secret';
 
 const t0 = Date.now();
 const say = (msg) => console.log(`[demo ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${msg}`);
@@ -57,12 +59,15 @@ async function main() {
 
 	const port = Number(args.port) || (await runtime.freePort());
 	const env = runtime.n8nEnv({ userFolder, port });
+	const scenario = buildScenario(new Date());
 	const credentials = [
 		{ id: 'pp-aftership', name: 'AfterShip account', type: 'afterShipApi', data: { apiKey: 'demo', webhookSecret: SECRETS.aftership, baseUrl: 'http://127.0.0.1:9' } },
 		{ id: 'pp-easypost', name: 'EasyPost account', type: 'easyPostApi', data: { apiKey: 'demo', webhookSecret: SECRETS.easypost, baseUrl: 'http://127.0.0.1:9' } },
 		{ id: 'pp-smtp', name: 'Shop SMTP', type: 'postPurchaseSmtp', data: { host: '127.0.0.1', port: smtp.port, secure: false, requireTLS: false, user: '', password: '', ignoreSslIssues: true, hostName: 'demo.local' } },
 		{ id: 'pp-twilio', name: 'Shop Twilio', type: 'postPurchaseTwilioApi', data: { ...TWILIO, baseUrl: twilio.baseUrl } },
 		{ id: 'pp-fedex', name: 'FedEx account', type: 'fedExApi', data: { clientId: 'demo-client', clientSecret: 'demo-secret', baseUrl: fedexUrl } },
+		{ id: 'pp-shopify', name: 'Shopify store', type: 'shopifyAdminApi', data: { shopDomain: 'acme-outfitters.myshopify.com', accessToken: 'demo', webhookSecret: SHOPIFY_SECRET, apiVersion: '2026-07' } },
+		{ id: 'pp-preferences', name: 'Preference Center', type: 'postPurchasePreferencesApi', data: { pageUrl: `http://127.0.0.1:${port}/webhook/postpurchase/preferences`, signingSecret: PREFERENCES_SECRET } },
 	];
 	const credentialsFile = path.join(demoDir, 'credentials.json');
 	fs.writeFileSync(credentialsFile, JSON.stringify(credentials));
@@ -71,8 +76,8 @@ async function main() {
 	fs.rmSync(credentialsFile);
 	runtime.n8nCli(['import:workflow', `--input=${path.join(root, 'workflows', 'delivery-updates.json')}`], env);
 	runtime.n8nCli(['import:workflow', `--input=${demoPollingWorkflow()}`], env);
-	runtime.n8nCli(['publish:workflow', '--id=ppDeliveryUpdate'], env);
-	runtime.n8nCli(['publish:workflow', '--id=ppCarrierPolling'], env);
+	runtime.n8nCli(['import:workflow', `--input=${demoPreferenceWorkflow(scenario.zones.day)}`], env);
+	for (const id of ['ppDeliveryUpdate', 'ppCarrierPolling', 'ppPreferenceCenter']) runtime.n8nCli(['publish:workflow', `--id=${id}`], env);
 
 	say('starting n8n');
 	const n8n = await runtime.startN8n({ env, port, logFile: path.join(demoDir, 'n8n.log') });
@@ -82,7 +87,6 @@ async function main() {
 		await waitForWebhook(hook('aftership'));
 		say(`n8n is up: editor at ${n8n.url}`);
 
-		const scenario = buildScenario(new Date());
 		const responses = [];
 		for (const delivery of scenario.deliveries) {
 			const body = JSON.stringify(delivery.payload);
@@ -103,12 +107,14 @@ async function main() {
 		await waitForDecision(userFolder, FEDEX_POLLED, 150_000);
 		await settle(n8n.url, 500);
 
+		const preferenceCenter = await runPreferenceCenter(n8n.url, scenario, smtp, twilio, responses);
+
 		const outcomes = await readOutcomes(userFolder);
 		printTable(outcomes, say);
 		console.log(`\nOutbox: ${outboxDir}  (email/*.eml and *.html, sms/*.txt)`);
 		console.log(`n8n editor: ${n8n.url}  (executions of "Post-purchase: delivery updates"); log: ${path.join(demoDir, 'n8n.log')}`);
 		if (args.check) {
-			const report = checkOutcomes({ scenario, outcomes, responses, smtp, twilio, logFile: path.join(demoDir, 'n8n.log') });
+			const report = checkOutcomes({ scenario, outcomes, responses, smtp, twilio, preferenceCenter, logFile: path.join(demoDir, 'n8n.log') });
 			for (const line of report.lines) console.log(line);
 			console.log(`e2e: ${report.passed} passed, ${report.failed} failed`);
 			if (args.report) fs.writeFileSync(String(args.report), JSON.stringify(report, null, 2));
@@ -143,6 +149,66 @@ function demoPollingWorkflow() {
 	const file = path.join(demoDir, 'carrier-polling.demo.json');
 	fs.writeFileSync(file, JSON.stringify(workflow));
 	return file;
+}
+
+/** The preference-center journey as the demo runs it: quiet hours read in a zone where it is day. */
+function demoPreferenceWorkflow(dayZone) {
+	const workflow = JSON.parse(fs.readFileSync(path.join(root, 'workflows', 'preference-center.json'), 'utf8'));
+	for (const node of workflow.nodes) if (node.type === 'n8n-nodes-postpurchase.customerNotify') node.parameters.timeZone = dayZone;
+	const file = path.join(demoDir, 'preference-center.demo.json');
+	fs.writeFileSync(file, JSON.stringify(workflow));
+	return file;
+}
+
+/**
+ * A Shopify order arrives; its confirmation email carries a signed link; the customer opens the
+ * page in n8n and chooses SMS; the shipment's next update then goes out as SMS, not email.
+ */
+async function runPreferenceCenter(url, scenario, smtp, twilio, responses) {
+	const result = {};
+	const { lin } = scenario.people;
+	const order = { orderId: 5512345679001, number: 1009, customer: lin, now: new Date() };
+	const mailsBefore = smtp.messages().length;
+	say('preference center: a Shopify order is created; its confirmation carries a signed link');
+	const created = JSON.stringify(shopOrder(order));
+	const a = await post(`${url}/webhook/postpurchase/orders`, created, shopifyHeaders('orders/create', created));
+	responses.push({ label: 'Shopify orders/create', status: a.status, body: a.text, expectStatus: 200 });
+	const mail = await waitFor(() => smtp.messages().slice(mailsBefore).find((m) => /1009/.test(m.subject || '')), 30_000);
+	result.link = mail && /(http:\/\/127\.0\.0\.1:\d+\/webhook\/postpurchase\/preferences\?[^\s"<>]+)/.exec(mail.text || '')?.[1];
+	if (!result.link) return result;
+	const page = await fetch(result.link);
+	result.pageStatus = page.status;
+	const html = await page.text();
+	result.pageHasForm = /<form method="post"/.test(html) && /name="channel"/.test(html);
+	const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replace(/&(?:amp|#38);/g, '&');
+	say(`preference center: the page answered ${page.status}; choosing "Text message"`);
+	const saved = await fetch(new URL(action ?? result.link, result.link), {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ channel: 'sms', language: 'en' }).toString(),
+	});
+	result.saveStatus = saved.status;
+	result.confirmation = /saved|thank/i.test(await saved.text());
+	const textsBefore = twilio.messages().length;
+	const mailsAfterChoice = smtp.messages().length;
+	const shipped = JSON.stringify(shopFulfillment({ ...order, trackingNumber: '1Z999AA10123456796' }));
+	const b = await post(`${url}/webhook/postpurchase/orders`, shipped, shopifyHeaders('fulfillments/create', shipped));
+	responses.push({ label: 'Shopify fulfillments/create', status: b.status, body: b.text, expectStatus: 200 });
+	result.sms = await waitFor(() => twilio.messages().slice(textsBefore).find((m) => m.to === lin.phone), 30_000);
+	await new Promise((r) => setTimeout(r, 1000));
+	result.emailsAfterChoice = smtp.messages().slice(mailsAfterChoice).filter((m) => String(m.to).includes(lin.email)).length;
+	say(`preference center: the shipped update went out as ${result.sms ? 'SMS' : 'nothing'}, ${result.emailsAfterChoice} email(s)`);
+	return result;
+}
+
+async function waitFor(probe, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const found = probe();
+		if (found) return found;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	return undefined;
 }
 
 /** Waits until the store's send log has a decision for the tracking number. */

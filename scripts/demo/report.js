@@ -13,7 +13,7 @@ function printTable(rows, say) {
 	for (const b of body) console.log(`  ${line(b)}`);
 }
 
-function checkOutcomes({ scenario, outcomes, responses, smtp, twilio, logFile }) {
+function checkOutcomes({ scenario, outcomes, responses, smtp, twilio, preferenceCenter, logFile }) {
 	const lines = [];
 	let passed = 0;
 	let failed = 0;
@@ -58,6 +58,14 @@ function checkOutcomes({ scenario, outcomes, responses, smtp, twilio, logFile })
 	const delayedMail = mails.find((m) => /delay|late/i.test(m.subject || ''));
 	check(Boolean(delayedMail) && /later than promised|delay/i.test(delayedMail.text || ''), 'the delay email says the parcel is late');
 	check(mails.every((m) => typeof m.html === 'string' && m.html.includes('<') && typeof m.text === 'string' && m.text.length > 0), 'every email has an HTML and a text part');
+
+	if (preferenceCenter) {
+		const p = preferenceCenter;
+		check(Boolean(p.link), 'the order confirmation email carries a signed preference link');
+		check(p.pageStatus === 200 && p.pageHasForm === true, `the preference page opens in n8n with its form (HTTP ${p.pageStatus})`);
+		check(p.saveStatus === 200 && p.confirmation === true, `choosing "Text message" is saved and confirmed (HTTP ${p.saveStatus})`);
+		check(Boolean(p.sms) && p.emailsAfterChoice === 0, `after the choice, the shipped update goes out as SMS and not as email (${p.emailsAfterChoice} emails)`);
+	}
 
 	if (logFile && fs.existsSync(logFile)) {
 		const log = fs.readFileSync(logFile, 'utf8');

@@ -41,6 +41,7 @@ function buildScenario(now = new Date()) {
 		edsger: { name: 'Edsger Optout', email: 'edsger@example.com', phone: OPTED_OUT_PHONE, preference: 'sms', timeZone: day },
 		barbara: { name: 'Barbara Night', email: 'barbara@example.com', phone: '+13125550146', preference: 'sms', timeZone: night },
 		hedy: { name: 'Hedy Bounce', email: REFUSED_EMAIL, phone: '+13125550147', preference: 'email', timeZone: day },
+		lin: { name: 'Lin Chooses', email: 'lin@example.com', phone: '+13125550149', timeZone: day },
 		katherine: { name: 'Katherine Polled', email: 'katherine@example.com', phone: '+13125550148', preference: 'both', timeZone: day },
 	};
 	// The second journey: a shop without an aggregator asks to watch a FedEx shipment; the Carrier
