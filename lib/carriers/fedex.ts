@@ -3,7 +3,7 @@ import type { HttpResponse } from '../http';
 import type { Location, ShipmentEvent } from '../model/event';
 import { compact, compactOrUndefined, eventId, opt, toDateOrDateTime, toIsoDateTime } from '../providers/common';
 import { mapFedexStatus } from './fedex-status';
-import { MemoryTokenCache, withAccessToken, type ClientCredentialsGrant } from './oauth';
+import { testGrant, withAccessToken, type ClientCredentialsGrant } from './oauth';
 import { errorFromStatus, malformed, send } from './responses';
 import { CarrierError, type CarrierAdapter, type CarrierContext, type TrackResult } from './types';
 
@@ -289,8 +289,6 @@ export const fedexAdapter: CarrierAdapter = {
 	},
 
 	async testCredentials(ctx: CarrierContext): Promise<void> {
-		// A fresh cache, so a token cached earlier cannot hide a secret changed since.
-		const fresh = { ...ctx, tokens: new MemoryTokenCache() };
-		await withAccessToken(fresh, grantFor(ctx), async () => ({ status: 200, headers: {}, body: null }));
+		await testGrant(ctx, grantFor(ctx));
 	},
 };

@@ -88,3 +88,8 @@ export async function withAccessToken(
 	ctx.tokens.set(key, fresh.token, fresh.expiresAt);
 	return request(fresh.token);
 }
+
+/** Proves a client-credentials pair by fetching a token into a fresh cache, so a cached token cannot hide a changed secret. */
+export async function testGrant(ctx: CarrierContext, grant: ClientCredentialsGrant): Promise<void> {
+	await withAccessToken({ ...ctx, tokens: new MemoryTokenCache() }, grant, async () => ({ status: 200, headers: {}, body: null }));
+}

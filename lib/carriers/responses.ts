@@ -40,3 +40,10 @@ export function errorFromStatus(carrier: string, res: HttpResponse, providerCode
 export function malformed(carrier: string, what: string, res: HttpResponse): CarrierError {
 	return new CarrierError(carrier, 'malformed', `${carrier}: unexpected response: ${what}`, { httpStatus: res.status });
 }
+
+/** For APIs that take one number a request: asks for each in turn (never a burst) and keeps the order. */
+export async function oneAtATime<T>(trackingNumbers: string[], lookUp: (trackingNumber: string) => Promise<T>): Promise<T[]> {
+	const results: T[] = [];
+	for (const trackingNumber of trackingNumbers) results.push(await lookUp(trackingNumber));
+	return results;
+}

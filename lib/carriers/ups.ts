@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { HttpResponse } from '../http';
 import type { Location, ShipmentEvent } from '../model/event';
 import { compact, compactOrUndefined, eventId, fieldPath, opt, toIsoDateTime } from '../providers/common';
-import { MemoryTokenCache, withAccessToken, type ClientCredentialsGrant } from './oauth';
-import { errorFromStatus, malformed, send } from './responses';
+import { testGrant, withAccessToken, type ClientCredentialsGrant } from './oauth';
+import { errorFromStatus, malformed, oneAtATime, send } from './responses';
 import { CarrierError, type CarrierAdapter, type CarrierContext, type TrackResult } from './types';
 import { mapUpsStatus } from './ups-status';
 
@@ -267,14 +267,10 @@ export const upsAdapter: CarrierAdapter = {
 	rateLimit: { requests: 10, perMs: 1000 },
 
 	async track(trackingNumbers: string[], ctx: CarrierContext): Promise<TrackResult[]> {
-		const results: TrackResult[] = [];
-		for (const trackingNumber of trackingNumbers) results.push(await trackOne(trackingNumber, ctx));
-		return results;
+		return oneAtATime(trackingNumbers, (trackingNumber) => trackOne(trackingNumber, ctx));
 	},
 
-	/** Fetches a fresh token (never a cached one, so a changed secret is really tried). */
 	async testCredentials(ctx: CarrierContext): Promise<void> {
-		const { grant } = credentials(ctx);
-		await withAccessToken({ ...ctx, tokens: new MemoryTokenCache() }, grant, async () => ({ status: 200, headers: {}, body: null }));
+		await testGrant(ctx, credentials(ctx).grant);
 	},
 };

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { HttpResponse } from '../http';
 import type { Location, ShipmentEvent } from '../model/event';
 import { compact, compactOrUndefined, eventId, fieldPath, opt, toDateOrDateTime, toIsoDateTime } from '../providers/common';
-import { MemoryTokenCache, withAccessToken, type ClientCredentialsGrant } from './oauth';
-import { errorFromStatus, malformed, send } from './responses';
+import { testGrant, withAccessToken, type ClientCredentialsGrant } from './oauth';
+import { errorFromStatus, malformed, oneAtATime, send } from './responses';
 import { CarrierError, type CarrierAdapter, type CarrierContext, type TrackResult } from './types';
 import { mapUspsStatus } from './usps-status';
 
@@ -212,14 +212,10 @@ export const uspsAdapter: CarrierAdapter = {
 	rateLimit: { requests: 60, perMs: 3_600_000 },
 
 	async track(trackingNumbers: string[], ctx: CarrierContext): Promise<TrackResult[]> {
-		const results: TrackResult[] = [];
-		for (const trackingNumber of trackingNumbers) results.push(await trackOne(trackingNumber, ctx));
-		return results;
+		return oneAtATime(trackingNumbers, (trackingNumber) => trackOne(trackingNumber, ctx));
 	},
 
-	/** Fetches a fresh token (never a cached one, so a changed secret is really tried). */
 	async testCredentials(ctx: CarrierContext): Promise<void> {
-		const { grant } = credentials(ctx);
-		await withAccessToken({ ...ctx, tokens: new MemoryTokenCache() }, grant, async () => ({ status: 200, headers: {}, body: null }));
+		await testGrant(ctx, credentials(ctx).grant);
 	},
 };
