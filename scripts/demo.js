@@ -32,6 +32,7 @@ const userFolder = path.join(demoDir, 'n8n');
 const outboxDir = path.join(demoDir, 'outbox');
 const TWILIO = { accountSid: 'AC00000000000000000000000000000001', authToken: 'demo-twilio-auth-token' };
 const PREFERENCES_SECRET = 'demo-preference-link-signing-secret';
+const WATCH_TOKEN = 'demo-watch-webhook-token';
 
 const t0 = Date.now();
 const say = (msg) => console.log(`[demo ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${msg}`);
@@ -66,7 +67,10 @@ async function main() {
 		{ id: 'pp-smtp', name: 'Shop SMTP', type: 'postPurchaseSmtp', data: { host: '127.0.0.1', port: smtp.port, secure: false, requireTLS: false, user: '', password: '', ignoreSslIssues: true, hostName: 'demo.local' } },
 		{ id: 'pp-twilio', name: 'Shop Twilio', type: 'postPurchaseTwilioApi', data: { ...TWILIO, baseUrl: twilio.baseUrl } },
 		{ id: 'pp-fedex', name: 'FedEx account', type: 'fedExApi', data: { clientId: 'demo-client', clientSecret: 'demo-secret', baseUrl: fedexUrl } },
-		{ id: 'pp-shopify', name: 'Shopify store', type: 'shopifyAdminApi', data: { shopDomain: 'acme-outfitters.myshopify.com', accessToken: 'demo', webhookSecret: SHOPIFY_SECRET, apiVersion: '2026-07' } },
+		// The Admin API is not reachable offline: Save Choice's customer lookup fails fast on a closed
+		// loopback port, and the choice is kept for the order (README "The preference center").
+		{ id: 'pp-shopify', name: 'Shopify store', type: 'shopifyAdminApi', data: { shopDomain: 'http://127.0.0.1:9', accessToken: 'demo', webhookSecret: SHOPIFY_SECRET, apiVersion: '2026-07' } },
+		{ id: 'pp-watch-token', name: 'Watch webhook token', type: 'httpHeaderAuth', data: { name: 'X-Watch-Token', value: WATCH_TOKEN } },
 		{ id: 'pp-preferences', name: 'Preference Center', type: 'postPurchasePreferencesApi', data: { pageUrl: `http://127.0.0.1:${port}/webhook/postpurchase/preferences`, signingSecret: PREFERENCES_SECRET } },
 	];
 	const credentialsFile = path.join(demoDir, 'credentials.json');
@@ -102,7 +106,9 @@ async function main() {
 		await settle(n8n.url, 1500);
 
 		say('asking the polling journey to watch a FedEx shipment; its Carrier Poll Trigger looks it up within a minute');
-		const watched = await post(`${n8n.url}/webhook/postpurchase/watch`, JSON.stringify(scenario.watchRequest), {});
+		const unauthorized = await post(`${n8n.url}/webhook/postpurchase/watch`, JSON.stringify(scenario.watchRequest), {});
+		responses.push({ label: 'Watch without the token', status: unauthorized.status, body: unauthorized.text, expectStatus: 403, kind: 'watch' });
+		const watched = await post(`${n8n.url}/webhook/postpurchase/watch`, JSON.stringify(scenario.watchRequest), { 'x-watch-token': WATCH_TOKEN });
 		responses.push({ label: 'Watch a FedEx shipment', status: watched.status, body: watched.text, expectStatus: 200, kind: 'watch' });
 		await waitForDecision(userFolder, FEDEX_POLLED, 150_000);
 		await settle(n8n.url, 500);

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isTimeZone } from '../model/zones';
 
 /**
  * The calendar date (YYYY-MM-DD) a date or date-time stands for. With the destination's IANA
@@ -28,7 +29,7 @@ export function today(now: Date, zone: string | undefined, reference: string): s
 
 /** Throws naming `field` (never the value) when `zone` is no IANA time zone luxon knows. */
 export function checkZone(zone: string | undefined, field: string): string | undefined {
-	if (zone !== undefined && !IANAZone.isValidZone(zone)) throw new Error(`${field}: not an IANA time zone`);
+	if (zone !== undefined && !isTimeZone(zone)) throw new Error(`${field}: not an IANA time zone`);
 	return zone;
 }
 

@@ -4,6 +4,8 @@ import type { Assessment, ClassifyContext } from '../model/assessment';
 import type { ShipmentEvent } from '../model/event';
 import { shipmentKey, type ShipmentContext, type ShipmentState, type Store } from '../store/types';
 import { now as clockNow } from '../clock';
+import { countryAlpha2, regionCode } from '../calendar/countries';
+import { timeZoneFor } from '../orders/timezones';
 
 export interface AssessOptions {
 	promisedDate?: string;
@@ -26,12 +28,17 @@ export interface AssessOptions {
 export async function assessWithHistory(event: ShipmentEvent, store: Store, options: AssessOptions = {}): Promise<Assessment> {
 	const key = shipmentKey(event.trackingNumber, event.carrier);
 	const known = await store.getShipment(key);
+	const country = event.destination?.country ?? known?.destinationCountry;
+	const region = event.destination?.state ?? known?.destinationRegion;
 	const assessment = classify(event, {
-		// Where the parcel goes and since when it travels, for business days and the own estimate.
-		destinationCountry: event.destination?.country ?? known?.destinationCountry,
-		destinationRegion: event.destination?.state ?? known?.destinationRegion,
-		shippedAt: known?.lastScanAt ? known.openedAt : undefined,
 		...options.classify,
+		// Where the parcel goes and since when it travels, for business days and the own estimate;
+		// "today" is the destination's (a zone from the address when the customer gives none).
+		destinationCountry: options.classify?.destinationCountry ?? country,
+		destinationRegion: options.classify?.destinationRegion ?? region,
+		destinationTimeZone:
+			options.classify?.destinationTimeZone ?? event.customer?.timeZone ?? timeZoneFor(countryAlpha2(country), regionCode(region)),
+		shippedAt: options.classify?.shippedAt ?? (known?.lastScanAt ? known.openedAt : undefined),
 		promisedDate: options.promisedDate,
 		notifyInTransit: options.notifyInTransit,
 		now: options.now,
@@ -41,7 +48,7 @@ export async function assessWithHistory(event: ShipmentEvent, store: Store, opti
 		lastRevisedEta: known?.lastRevisedEta ?? undefined,
 	});
 	const told = assessment.notify && assessment.trigger !== null;
-	await store.putShipment({
+	const stored = await store.putShipment({
 		key,
 		trackingNumber: event.trackingNumber,
 		status: event.status,
@@ -51,6 +58,10 @@ export async function assessWithHistory(event: ShipmentEvent, store: Store, opti
 		updatedAt: (options.now ?? clockNow()).toISOString(),
 		...silenceFields(event, known, options.context),
 	});
+	// Another execution stored a newer event meanwhile: this one is older news, whatever it said.
+	if (Date.parse(stored.occurredAt) > Date.parse(event.occurredAt)) {
+		return { ...assessment, trigger: null, notify: false, escalate: false, suppressedBecause: 'older than the last known event' };
+	}
 	return assessment;
 }
 

@@ -58,6 +58,8 @@ export function journeyItemToNotifyInput(item: Json, fields: JourneyItemFields, 
 	const location = obj(item.location);
 	return {
 		trigger: trigger as JourneyTrigger,
+		// A delay told again with a new date (or an earlier one) is a new message, not a duplicate.
+		...((trigger === 'delayed' || trigger === 'eta_earlier') && assessment.revisedEta ? { variant: assessment.revisedEta } : {}),
 		severity: ((item.severity ?? assessment.severity) as Severity | undefined) ?? 'info',
 		// Order-level messages (no parcel yet) are keyed by the order, so each is still sent once.
 		shipmentKey: str(item.shipmentKey) ?? (trackingNumber ? shipmentKey(trackingNumber, str(item.carrier)) : `order:${str(item.source) ?? 'shop'}:${orderKey}`),

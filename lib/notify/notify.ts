@@ -114,6 +114,8 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 	const data = templateData(input, options);
 	const { store } = deps;
 	const { trigger, shipmentKey } = input;
+	// One message per shipment, trigger and channel; a variant (a delay's new date) is a new message.
+	const sendKey = input.variant ? `${shipmentKey}#${input.variant}` : shipmentKey;
 	const critical = input.severity === 'critical';
 
 	// Counted once per notification, so both channels of it pass or stop together.
@@ -150,10 +152,10 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 		const sender = deps.channels[channel];
 		if (!sender) return { ...base, status: 'failed', reasonCode: 'channel_not_configured', reason: CREDENTIAL_HINT[channel], to };
 
-		if (!settings.dryRun && !(await store.reserveSend(shipmentKey, trigger, channel, settings.now))) {
+		if (!settings.dryRun && !(await store.reserveSend(sendKey, trigger, channel, settings.now))) {
 			return { ...base, status: 'suppressed', reasonCode: 'duplicate', reason: `Already sent for '${trigger}' on this channel`, to };
 		}
-		const release = () => (settings.dryRun ? Promise.resolve() : store.releaseSend(shipmentKey, trigger, channel));
+		const release = () => (settings.dryRun ? Promise.resolve() : store.releaseSend(sendKey, trigger, channel));
 		try {
 			return await afterReservation(channel, sender, to, base, release);
 		} catch (error) {
@@ -196,7 +198,7 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 
 		let providerMessageId: string;
 		try {
-			({ providerMessageId } = await sender.send({ channel, to, ...message, reference: `${shipmentKey}:${trigger}:${channel}` }));
+			({ providerMessageId } = await sender.send({ channel, to, ...message, reference: `${sendKey}:${trigger}:${channel}` }));
 		} catch (error) {
 			await release();
 			const details = failure(error, channel);

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isTimeZone } from '../model/zones';
 
 export interface QuietWindow {
 	/** Local wall time 'HH:mm' the quiet period starts. */
@@ -22,7 +23,7 @@ function minutesOfDay(value: string, field: string): number {
 }
 
 export function assertTimeZone(timeZone: string, field = 'timeZone'): void {
-	if (!IANAZone.isValidZone(timeZone)) {
+	if (!isTimeZone(timeZone)) {
 		throw new Error(`${field} is not a known IANA time zone: use a name such as 'Europe/Berlin' or 'America/New_York'`);
 	}
 }

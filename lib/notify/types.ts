@@ -32,6 +32,11 @@ export interface NotifyInput {
 	/** Set when resuming a deferred send: that channel only. */
 	onlyChannel?: NotifyChannel;
 	/**
+	 * What makes this message different from an earlier one with the same trigger: a delay that
+	 * grew (its new date) is told again, the same delay is not.
+	 */
+	variant?: string;
+	/**
 	 * The sendAt of the deferral being resumed. A resumed send is never deferred again and counts
 	 * as made at that time at the earliest, so a Wait node that wakes early cannot make a loop.
 	 */
@@ -140,6 +145,7 @@ const NotifyInputSchema = z.object({
 		locale: optionalText,
 	}),
 	onlyChannel: z.enum(NOTIFY_CHANNELS).optional(),
+	variant: z.string().min(1).optional(),
 	resumeAt: z.string().datetime({ offset: true }).optional(),
 	data: z.record(z.unknown()).optional(),
 });

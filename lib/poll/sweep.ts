@@ -91,7 +91,7 @@ export async function sweep(watchlist: WatchList, carriers: SweepCarrier[], opti
 	};
 	const deadline = settings.now().getTime() + (options.maxDurationMs ?? 4 * 60_000);
 	const pacers = options.pacers ?? new Map<string, Pacer>();
-	await Promise.all(
+	const outcomes = await Promise.allSettled(
 		carriers.map((carrier) => {
 			const limit = carrier.rateLimit ?? carrier.adapter.rateLimit;
 			const key = `${carrier.adapter.id}|${limit.requests}/${limit.perMs}`;
@@ -100,6 +100,12 @@ export async function sweep(watchlist: WatchList, carriers: SweepCarrier[], opti
 			return sweepCarrier(watchlist, carrier, pacer, settings, deadline, report);
 		}),
 	);
+	// A carrier whose sweep broke (the store failed under it) is reported; what the others found stands.
+	outcomes.forEach((outcome, i) => {
+		if (outcome.status === 'rejected') {
+			report.cutShort.push({ carrier: carriers[i].adapter.id, reason: `sweep failed: ${(outcome.reason as Error)?.message ?? 'unknown error'}; the rest stay due` });
+		}
+	});
 	return report;
 }
 

@@ -87,12 +87,18 @@ export async function savePreference(input: SavePreferenceInput): Promise<SavePr
 		return { ok: false, reason: 'invalid', errors: parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'form'), message: issue.message })) };
 	}
 	const preference: StoredPreference = { channel: parsed.data.channel, updatedAt: now.toISOString(), ...(parsed.data.language ? { language: parsed.data.language } : {}) };
-	const customer = input.customer ? await input.customer(link.orderKey) : undefined;
+	const errors: string[] = [];
+	// A failed lookup costs only the email subject and the write-backs, never the choice itself.
+	let customer: Awaited<ReturnType<NonNullable<SavePreferenceInput['customer']>>> | undefined;
+	try {
+		customer = input.customer ? await input.customer(link.orderKey) : undefined;
+	} catch (error) {
+		errors.push(`customer lookup failed: ${(error as Error).name === 'OrderSourceError' ? (error as Error).message : (error as Error).name}`);
+	}
 	const email = customer?.email?.trim() || undefined;
 	const subjects = [orderSubject(link.orderKey), ...(email ? [emailSubject(email)] : [])];
 	await input.store.setPreference(subjects, preference);
 
-	const errors: string[] = [];
 	const { shopify, hubspot } = input.writeBack ?? {};
 	const shopifyId = customer?.shopifyCustomerId;
 	const writeBack = {

@@ -60,7 +60,8 @@ const TrackingSchema = z
 		tag: z.string().min(1),
 		subtag: text,
 		subtag_message: text,
-		checkpoints: z.array(CheckpointSchema).nullish(),
+		// Only the latest checkpoint is read: its schema is applied to it alone (toEvent), not to the history.
+		checkpoints: z.array(z.unknown()).nullish(),
 		updated_at: text,
 		signed_by: text,
 		shipment_type: text,
@@ -183,7 +184,9 @@ function customerOf(tracking: Tracking): EventCustomer | undefined {
 function toEvent(envelope: z.infer<typeof EnvelopeSchema>, tracking: Tracking): ShipmentEvent {
 	const checkpoints = tracking.checkpoints ?? [];
 	// AfterShip lists checkpoints oldest first.
-	const latest = checkpoints[checkpoints.length - 1];
+	const latest: Checkpoint | undefined = checkpoints.length
+		? parseWith(PROVIDER, CheckpointSchema, checkpoints[checkpoints.length - 1], ['msg', 'checkpoints', checkpoints.length - 1])
+		: undefined;
 	const emittedAt = fromUnixSeconds(envelope.ts);
 	const occurredAt =
 		toIsoDateTime(latest?.checkpoint_time) ?? emittedAt ?? toIsoDateTime(tracking.updated_at);

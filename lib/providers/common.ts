@@ -45,17 +45,15 @@ function digest(parts: ReadonlyArray<string | undefined>): string {
  *   notifications (different ids) with the same tracking number, status, detail, scan time and
  *   estimate carry the same news, so use it before deciding to notify a customer.
  */
-export type ContentFields = Pick<ShipmentEvent, 'provider' | 'trackingNumber' | 'status' | 'detail' | 'occurredAt' | 'estimatedDelivery'>;
+export type ContentFields = Pick<ShipmentEvent, 'provider' | 'trackingNumber' | 'status' | 'detail' | 'occurredAt' | 'estimatedDelivery'> &
+	Partial<Pick<ShipmentEvent, 'estimatedDeliveryLatest' | 'promisedDelivery'>>;
 
 export function contentKey(event: ContentFields): string {
-	return digest([
-		event.provider,
-		event.trackingNumber,
-		event.status,
-		event.detail,
-		event.occurredAt,
-		event.estimatedDelivery,
-	]);
+	const parts = [event.provider, event.trackingNumber, event.status, event.detail, event.occurredAt, event.estimatedDelivery];
+	// A window's end or a promise that moved is news too (a delay measured against them); appended
+	// only when present, so keys of events without them stay as they were.
+	if (event.estimatedDeliveryLatest || event.promisedDelivery) parts.push(event.estimatedDeliveryLatest, event.promisedDelivery);
+	return digest(parts);
 }
 
 /** The event id: the provider's own when it gives one, else a digest of the content. */
@@ -141,7 +139,7 @@ export function compactOrUndefined<T extends object>(value: T): T | undefined {
 }
 
 /** Parses with a provider schema; a mismatch becomes a PayloadError naming the field under `prefix`. */
-export function parseWith<S extends ZodTypeAny>(provider: string, schema: S, value: unknown, prefix?: string[]): ZodInfer<S> {
+export function parseWith<S extends ZodTypeAny>(provider: string, schema: S, value: unknown, prefix?: Array<string | number>): ZodInfer<S> {
 	const parsed = schema.safeParse(value);
 	if (!parsed.success) throw toPayloadError(provider, parsed.error, prefix);
 	return parsed.data;

@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { getCarrier } from '../../lib/carriers/registry';
 import { sweep, type SweepCarrier, type SweepOptions } from '../../lib/poll/sweep';
+import type { WatchList } from '../../lib/store/types';
 import { sweepToItems } from '../../lib/tracking/pollItems';
 import { carrierContext, carrierCredentialTest, CARRIER_OPTIONS } from '../shared/carriers';
 import { storeAt, storePathOption } from '../shared/storeOption';
@@ -9,6 +10,30 @@ import { storeAt, storePathOption } from '../shared/storeOption';
 const HOUR = 3_600_000;
 /** One pacer per carrier for the whole n8n process, so rate limits hold across polls. */
 const pacers: NonNullable<SweepOptions['pacers']> = new Map();
+
+/**
+ * The watch list as a test poll sees it: read as usual, nothing written. What this poll already
+ * looked at is remembered in memory instead, so the sweep still moves on through the list.
+ */
+function lookWithoutRecording(watchlist: WatchList): WatchList {
+	const looked = new Set<string>();
+	return {
+		watch: watchlist.watch.bind(watchlist),
+		get: watchlist.get.bind(watchlist),
+		count: watchlist.count.bind(watchlist),
+		async due(carrier, now, limit) {
+			const page = await watchlist.due(carrier, now, limit + looked.size);
+			return page.filter((entry) => !looked.has(entry.key)).slice(0, limit);
+		},
+		async recordCheck(key) {
+			looked.add(key);
+		},
+		async unwatch(key) {
+			looked.add(key);
+			return true;
+		},
+	};
+}
 
 export class CarrierPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -73,22 +98,31 @@ export class CarrierPollTrigger implements INodeType {
 		if (carriers.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one carrier to poll.');
 		const perMinute = Number(options.requestsPerMinute) || 0;
 		const sweepCarriers: SweepCarrier[] = [];
+		const notConfigured: IDataObject[] = [];
 		for (const id of carriers) {
-			sweepCarriers.push({
-				adapter: getCarrier(id),
-				ctx: await carrierContext(this, id),
-				...(perMinute > 0 ? { rateLimit: { requests: perMinute, perMs: 60_000 } } : {}),
-			});
+			try {
+				sweepCarriers.push({
+					adapter: getCarrier(id),
+					ctx: await carrierContext(this, id),
+					...(perMinute > 0 ? { rateLimit: { requests: perMinute, perMs: 60_000 } } : {}),
+				});
+			} catch (error) {
+				// One carrier without its credential must not stop the others' polls.
+				notConfigured.push({ kind: 'carrier_not_configured', carrier: id, message: (error as Error).message });
+			}
 		}
 		const store = storeAt(options.storePath as string | undefined);
-		const report = await sweep(store.watchlist, sweepCarriers, {
+		// "Fetch Test Event" looks without recording, so the real poll still emits what it found.
+		const watchlist = this.getMode() === 'manual' ? lookWithoutRecording(store.watchlist) : store.watchlist;
+		const report = await sweep(watchlist, sweepCarriers, {
 			maxLookups: (options.maxLookups as number | undefined) ?? 1000,
 			recheckMs: ((options.recheckHours as number | undefined) ?? 2) * HOUR,
 			finalGraceMs: ((options.graceHours as number | undefined) ?? 48) * HOUR,
 			staleAfterMs: ((options.staleDays as number | undefined) ?? 30) * 24 * HOUR,
 			pacers,
 		});
-		const { changes, issues } = sweepToItems(report);
+		const { changes, issues: found } = sweepToItems(report);
+		const issues = [...notConfigured, ...found];
 		if (changes.length === 0 && issues.length === 0) return null;
 		return [changes.map((json) => ({ json: json as IDataObject })), issues.map((json) => ({ json: json as IDataObject }))];
 	}

@@ -29,9 +29,12 @@ export class DeliveryClassifier implements INodeType {
 			await classifyItems(this, items, routes);
 			return routes;
 		}
+		if (operation === 'checkPreparation') {
+			await checkPreparation(this, items, routes);
+			return routes;
+		}
 		try {
-			if (operation === 'sweepSilent') await sweepSilentShipments(this, routes);
-			else await checkPreparation(this, items, routes);
+			await sweepSilentShipments(this, routes);
 		} catch (error) {
 			if (!this.continueOnFail()) throw error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error);
 			routes[2].push({ json: { error: (error as Error).message }, pairedItem: { item: 0 } });

@@ -8,6 +8,7 @@ import { assessWithHistory } from '../../lib/journey/assess';
 import { parseEvent } from '../../lib/journey/parseEvent';
 import { sweepStalled } from '../../lib/journey/sweepStalled';
 import type { Assessment, ClassifyContext, RemedyPolicy } from '../../lib/model/assessment';
+import type { Store } from '../../lib/store/types';
 import { now } from '../../lib/clock';
 import { storeAt } from '../shared/storeOption';
 
@@ -87,32 +88,49 @@ export async function sweepSilentShipments(ctx: IExecuteFunctions, routes: Route
 		...(row.service ? { service: String(row.service) } : {}),
 		...(row.scope ? { scope: row.scope as 'domestic' | 'international' } : {}),
 	}));
-	const found = await sweepStalled(storeAt(options.storePath as string | undefined), {
+	const store = storeAt(options.storePath as string | undefined);
+	// A manual run looks without marking anything told, so the scheduled sweep still tells it.
+	const view: Store =
+		ctx.getMode() === 'manual'
+			? new Proxy(store, {
+					get(target, property) {
+						if (property === 'markNotified') return async () => true;
+						const value = Reflect.get(target, property, target) as unknown;
+						return typeof value === 'function' ? value.bind(target) : value;
+					},
+				})
+			: store;
+	const found = await sweepStalled(view, {
 		now: now(),
 		limit: (options.maxShipments as number | undefined) ?? 1000,
 		thresholds,
 		originCountry: (options.originCountry as string) || undefined,
 		noInfoDays: (options.noInfoDays as number | undefined) ?? 5,
 	});
-	for (const { item, assessment } of found) route(routes, item as IDataObject, assessment);
+	for (const { item, assessment } of found) route(routes, item as IDataObject, assessment, { item: 0 });
 }
 
 /** Check Order Preparation: each order item against its handling time. */
 export async function checkPreparation(ctx: IExecuteFunctions, items: INodeExecutionData[], routes: Routes): Promise<void> {
+	const none: Assessment = { trigger: null, notify: false, escalate: false, severity: 'info', reason: 'The order shipped, or is still within its handling time.', customerAction: 'none' };
 	for (let i = 0; i < items.length; i++) {
 		const text = (name: string) => (ctx.getNodeParameter(name, i, '') as string) || undefined;
-		const assessment = assessPreparation(
-			{
-				createdAt: text('createdAt') as string,
-				fulfilledAt: text('fulfilledAt'),
-				cancelledAt: text('cancelledAt'),
-				handlingDays: ctx.getNodeParameter('handlingDays', i, 2) as number,
-				country: text('shipFromCountry'),
-				region: text('shipFromRegion'),
-			},
-			now(),
-		);
-		const none: Assessment = { trigger: null, notify: false, escalate: false, severity: 'info', reason: 'The order shipped, or is still within its handling time.', customerAction: 'none' };
-		route(routes, items[i].json, assessment ?? none, { item: i });
+		try {
+			const assessment = assessPreparation(
+				{
+					createdAt: text('createdAt') as string,
+					fulfilledAt: text('fulfilledAt'),
+					cancelledAt: text('cancelledAt'),
+					handlingDays: ctx.getNodeParameter('handlingDays', i, 2) as number,
+					country: text('shipFromCountry'),
+					region: text('shipFromRegion'),
+				},
+				now(),
+			);
+			route(routes, items[i].json, assessment ?? none, { item: i });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: i });
+			routes[2].push({ json: { ...items[i].json, error: (error as Error).message }, pairedItem: { item: i } });
+		}
 	}
 }

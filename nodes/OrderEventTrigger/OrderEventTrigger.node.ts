@@ -70,6 +70,10 @@ export class OrderEventTrigger implements INodeType {
 		const req = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer; readRawBody?: () => Promise<void> };
 		if (!req.rawBody && req.readRawBody) await req.readRawBody();
 		const res = this.getResponseObject();
+		if (!credentials.webhookSecret) {
+			res.status(401).json({ error: `The ${platform} credential has no Webhook Secret: add the secret the shop signs webhooks with` });
+			return { noWebhookResponse: true };
+		}
 		const result = await ingestOrderWebhook(
 			platform,
 			req.rawBody ?? Buffer.alloc(0),

@@ -69,10 +69,12 @@ export class OrderLookup implements INodeType {
 		const items = this.getInputData();
 		const out: INodeExecutionData[][] = [[], []];
 		for (let i = 0; i < items.length; i++) {
-			const sources = this.getNodeParameter('sources', i) as string[];
-			const by = this.getNodeParameter('lookUpBy', i) as string;
-			const value = String(this.getNodeParameter('value', i, '')).trim();
+			let sources: string[] = [];
+			let by = '';
 			try {
+				sources = this.getNodeParameter('sources', i) as string[];
+				by = this.getNodeParameter('lookUpBy', i) as string;
+				const value = String(this.getNodeParameter('value', i, '')).trim();
 				if (sources.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one source.', { itemIndex: i });
 				if (!value) throw new NodeOperationError(this.getNode(), `The value to look up by (${by}) is empty for this item.`, { itemIndex: i });
 				const context = await lookUpOrder({ sources, ref: { [REF_FIELDS[by]]: value } }, async (id) => ({

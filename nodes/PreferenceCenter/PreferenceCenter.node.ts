@@ -68,7 +68,10 @@ export class PreferenceCenter implements INodeType {
 			const json = items[i].json;
 			try {
 				if (operation === 'createLink') {
-					const orderKey = String(this.getNodeParameter('orderKey', i)).trim();
+					const orderKey = String(this.getNodeParameter('orderKey', i, '')).trim();
+					if (!orderKey || /:(undefined|null)?$/.test(orderKey)) {
+						throw new NodeOperationError(this.getNode(), 'The item names no order: a preference link needs an Order Key such as "shopify:450789469" (source and order ID).', { itemIndex: i });
+					}
 					const expiresAt = new Date(Date.now() + (this.getNodeParameter('validForDays', i, 60) as number) * DAY_MS);
 					const url = signPreferenceLink({ baseUrl: pageUrl, orderKey, expiresAt }, signingSecret);
 					out.push({ json: { ...json, preferences: { url, expiresAt: expiresAt.toISOString() } }, pairedItem: { item: i } });

@@ -20,7 +20,7 @@ export const preferenceCenterProperties: INodeProperties[] = [
 		displayName: 'Order Key',
 		name: 'orderKey',
 		type: 'string',
-		default: "={{ ($json.source || 'shop') + ':' + ($json.orderId || $json.order?.number || $json.orderNumber) }}",
+		default: "={{ ($json.orderId || $json.order?.number || $json.orderNumber) ? ($json.source || 'shop') + ':' + ($json.orderId || $json.order?.number || $json.orderNumber) : '' }}",
 		required: true,
 		displayOptions: show(['createLink']),
 		description: 'Source and order ID, e.g. shopify:450789469: the same order Customer Notify finds the choice by',

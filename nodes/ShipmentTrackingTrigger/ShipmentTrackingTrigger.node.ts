@@ -108,7 +108,7 @@ export class ShipmentTrackingTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const credentials = await this.getCredentials<{ webhookSecret?: string; apiKey?: string }>(PROVIDER_CREDENTIALS[provider]);
 		// 17TRACK signs pushes with the API's security key; the others with a webhook secret of their own.
-		const webhookSecret = credentials.webhookSecret || credentials.apiKey || '';
+		const webhookSecret = (provider === 'seventeentrack' ? credentials.apiKey : credentials.webhookSecret) || '';
 		const req = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
 			rawBody?: Buffer;
 			readRawBody?: () => Promise<void>;

@@ -236,3 +236,21 @@ describe.each(backends)('assessWithHistory on %s', (_name, makeStore) => {
 		expect((await store.getShipment(KEY))?.lastTrigger).toBe('in_transit');
 	});
 });
+
+describe('assessWithHistory: two executions racing on one shipment', () => {
+	it('silences an older event when a newer one was stored while it was being classified', async () => {
+		const store = new MemoryStore();
+		await store.putShipment({ key: KEY, trackingNumber: TRACKING, status: 'delivered', occurredAt: '2024-03-11T17:00:00Z', lastTrigger: 'delivered', updatedAt: NOW.toISOString() });
+		// The other execution read the shipment before 'delivered' was stored: it sees nothing yet.
+		const stale: Store = new Proxy(store, {
+			get(target, property) {
+				if (property === 'getShipment') return async () => undefined;
+				const value = Reflect.get(target, property, target) as unknown;
+				return typeof value === 'function' ? value.bind(target) : value;
+			},
+		});
+		const result = await assessWithHistory(event({ status: 'out_for_delivery', occurredAt: '2024-03-11T09:00:00Z' }), stale, { now: NOW });
+		expect(result).toMatchObject({ trigger: null, notify: false, suppressedBecause: 'older than the last known event' });
+		expect((await store.getShipment(KEY))?.status).toBe('delivered');
+	});
+});

@@ -56,6 +56,14 @@ describe('notify: sending', () => {
 		expect(retried.status).toBe('sent');
 	});
 
+	it('tells a delay again when it grew (a new variant), never the same delay twice', async () => {
+		const { run, email } = setup();
+		expect((await run(makeInput({ variant: '2024-06-14' })))[0].status).toBe('sent');
+		expect((await run(makeInput({ variant: '2024-06-14' })))[0]).toMatchObject({ status: 'suppressed', reasonCode: 'duplicate' });
+		expect((await run(makeInput({ variant: '2024-06-17' })))[0].status).toBe('sent');
+		expect(email.sent).toHaveLength(2);
+	});
+
 	it("Twilio's 21610 (the customer replied STOP) is an opt-out: suppressed with the reason, not a failure", async () => {
 		const { run, sms } = setup();
 		sms.failWith = new ChannelError('sms', 'Twilio refused the message: Attempt to send to unsubscribed recipient', {

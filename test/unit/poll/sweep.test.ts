@@ -183,3 +183,32 @@ test('a shared pacer map keeps the rate limit across sweeps (a slow daily quota 
 	await run({ pacers });
 	expect(carrier.calls.map((c) => c.numbers[0])).toEqual(['H1', 'H2']);
 });
+
+test('a carrier whose sweep breaks (the store fails under it) costs nothing of the others', async () => {
+	const { carrier, store } = setup();
+	const other = new SimulatedCarrier(1, { requests: 10, perMs: 1000 }, carrier['clock']);
+	other.id = 'othercarrier';
+	await store.watchlist.watch({ trackingNumber: 'A1', carrier: 'simcarrier' }, new Date(carrier['clock'].now));
+	await store.watchlist.watch({ trackingNumber: 'B1', carrier: 'othercarrier' }, new Date(carrier['clock'].now));
+	const broken = {
+		...store.watchlist,
+		due: store.watchlist.due.bind(store.watchlist),
+		get: store.watchlist.get.bind(store.watchlist),
+		count: store.watchlist.count.bind(store.watchlist),
+		watch: store.watchlist.watch.bind(store.watchlist),
+		unwatch: store.watchlist.unwatch.bind(store.watchlist),
+		async recordCheck(key: string, check: Parameters<typeof store.watchlist.recordCheck>[1]) {
+			if (key.startsWith('othercarrier:')) throw new Error('disk full');
+			return store.watchlist.recordCheck(key, check);
+		},
+	};
+	const ctx = { http: async () => ({ status: 500, headers: {}, body: '' }), credentials: {}, tokens: new MemoryTokenCache() };
+	const report = await sweep(broken, [{ adapter: carrier, ctx }, { adapter: other, ctx }], {
+		now: () => new Date(carrier['clock'].now),
+		sleep: async (ms) => {
+			carrier['clock'].now += ms;
+		},
+	});
+	expect(report.changes.map((c) => c.event.trackingNumber)).toContain('A1');
+	expect(report.cutShort).toEqual([{ carrier: 'othercarrier', reason: expect.stringMatching(/sweep failed: disk full/) }]);
+});

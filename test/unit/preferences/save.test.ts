@@ -24,6 +24,23 @@ describe('savePreference', () => {
 		expect(emailSubject('ada@example.com')).toMatch(/^email:[0-9a-f]{64}$/);
 	});
 
+	it('keeps the choice for the order when the customer lookup fails, and says so without customer data', async () => {
+		const result = await savePreference({
+			query: query(),
+			form: { channel: 'sms' },
+			secret: SECRET,
+			store,
+			now: NOW,
+			customer: async () => {
+				throw new Error('connect ECONNREFUSED ada@example.com');
+			},
+		});
+		expect(result).toMatchObject({ ok: true, savedFor: ['order'] });
+		expect(await store.getPreference(['order:shopify:1001'])).toMatchObject({ channel: 'sms' });
+		expect(JSON.stringify(result)).toContain('customer lookup failed');
+		expect(JSON.stringify(result)).not.toContain('ada@example.com');
+	});
+
 	it('saves for the order only without a customer', async () => {
 		expect(await savePreference({ query: query(), form: { channel: 'none' }, secret: SECRET, store, now: NOW })).toMatchObject({ ok: true, savedFor: ['order'] });
 	});

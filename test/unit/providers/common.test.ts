@@ -68,6 +68,14 @@ describe('constantTimeEqual', () => {
 });
 
 describe('ids and contentKey', () => {
+	it('tells a moved window end or promise apart (a delay measured against them is news)', () => {
+		const base = { provider: 'aftership', trackingNumber: '1Z', status: 'in_transit' as const, occurredAt: '2026-03-01T10:00:00Z', estimatedDelivery: '2026-03-14' };
+		expect(contentKey({ ...base, estimatedDeliveryLatest: '2026-03-15' })).not.toBe(contentKey({ ...base, estimatedDeliveryLatest: '2026-03-19' }));
+		expect(contentKey({ ...base, promisedDelivery: '2026-03-12' })).not.toBe(contentKey({ ...base, promisedDelivery: '2026-03-13' }));
+		// Events without them keep the keys they always had.
+		expect(contentKey(base)).toBe(contentKey({ ...base, estimatedDeliveryLatest: undefined }));
+	});
+
 	const first = (events: ShipmentEvent[]) => events[0] as ShipmentEvent;
 
 	it('gives the same id and key for the same payload every time', () => {
