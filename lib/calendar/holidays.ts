@@ -1,4 +1,5 @@
 import type Holidays from 'date-holidays';
+import { dayNumber } from '../model/days';
 
 /** date → holiday name for one country/region and year. */
 type HolidaySet = ReadonlyMap<string, string>;
@@ -9,6 +10,7 @@ type HolidaySet = ReadonlyMap<string, string>;
  */
 const instances = new Map<string, Holidays>();
 const years = new Map<string, HolidaySet>();
+const yearsByDay = new Map<string, ReadonlyMap<number, string>>();
 
 let library: typeof Holidays | undefined;
 
@@ -58,6 +60,22 @@ export function publicHolidays(country: string, stateOrRegion: string | undefine
 		}
 		set = found;
 		years.set(key, set);
+	}
+	return set;
+}
+
+/** publicHolidays keyed by epoch day (lib/model/days.ts), for the business-day walk's integer days. */
+export function publicHolidaysByDay(country: string, stateOrRegion: string | undefined, year: number): ReadonlyMap<number, string> {
+	const key = `${country}-${stateOrRegion ?? ''}-${year}`;
+	let set = yearsByDay.get(key);
+	if (!set) {
+		const byDay = new Map<number, string>();
+		for (const [date, name] of publicHolidays(country, stateOrRegion, year)) {
+			const day = dayNumber(date);
+			if (day !== undefined) byDay.set(day, name);
+		}
+		set = byDay;
+		yearsByDay.set(key, set);
 	}
 	return set;
 }

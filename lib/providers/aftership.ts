@@ -124,13 +124,13 @@ function fromDates(dates: z.infer<typeof EstimatedDateSchema> | null | undefined
 
 /** AfterShip's newest estimate first (it already merges carrier, AI and custom ones), then each source. */
 function currentEstimate(tracking: Tracking): Estimate {
-	const candidates = [
-		fromWindow(tracking.latest_estimated_delivery),
-		fromDates(tracking.courier_estimated_delivery_date),
-		fromDates(tracking.aftership_estimated_delivery_date),
-		fromWindow(tracking.custom_estimated_delivery_date),
-	];
-	return candidates.find((estimate) => estimate.at !== undefined) ?? {};
+	// In order, stopping at the first with a date: most trackings have the first, so the others'
+	// dates are not parsed at all.
+	let estimate = fromWindow(tracking.latest_estimated_delivery);
+	if (estimate.at === undefined) estimate = fromDates(tracking.courier_estimated_delivery_date);
+	if (estimate.at === undefined) estimate = fromDates(tracking.aftership_estimated_delivery_date);
+	if (estimate.at === undefined) estimate = fromWindow(tracking.custom_estimated_delivery_date);
+	return estimate.at === undefined ? {} : estimate;
 }
 
 function locationOf(checkpoint: Checkpoint | undefined): Location | undefined {
