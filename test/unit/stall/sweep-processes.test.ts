@@ -1,35 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { openSqliteStore } from '../../../lib/store/sqlite';
 import { shipmentKey } from '../../../lib/store/types';
+import { startRaceWorker } from '../helpers/raceWorker';
 
 /** Starts a sweep worker; resolves `ready` once it has opened the store, `race` sweeps and gives its keys. */
 function startWorker(file: string, now: string) {
-	const child = spawn(process.execPath, [join(__dirname, 'sweep-worker.js'), file, now], { stdio: ['pipe', 'pipe', 'inherit'] });
-	let output = '';
-	const lines: Array<(line: string) => void> = [];
-	child.stdout.on('data', (chunk: Buffer) => {
-		output += chunk.toString('utf8');
-		let newline: number;
-		while ((newline = output.indexOf('\n')) >= 0) {
-			const line = output.slice(0, newline);
-			output = output.slice(newline + 1);
-			lines.shift()?.(line);
-		}
-	});
-	const nextLine = () => new Promise<string>((resolve) => lines.push(resolve));
-	const ready = nextLine();
-	return {
-		ready,
-		race: () => {
-			const result = nextLine();
-			child.stdin.write('go\n');
-			return result.then((line) => JSON.parse(line) as string[]);
-		},
-	};
+	return startRaceWorker<string[]>(join(__dirname, 'sweep-worker.js'), [file, now]);
 }
 
 describe('sweepStalled from several processes on one SQLite file', () => {

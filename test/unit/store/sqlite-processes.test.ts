@@ -1,36 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { openSqliteStore } from '../../../lib/store/sqlite';
+import { startRaceWorker } from '../helpers/raceWorker';
 
 /** Starts a claim worker and resolves once it has opened the store, with a way to start it racing. */
 function startWorker(file: string, keys: number) {
-	const child = spawn(process.execPath, [join(__dirname, 'claim-worker.js'), file, String(keys)], {
-		stdio: ['pipe', 'pipe', 'inherit'],
-	});
-	let output = '';
-	const lines: Array<(line: string) => void> = [];
-	child.stdout.on('data', (chunk: Buffer) => {
-		output += chunk.toString('utf8');
-		let newline: number;
-		while ((newline = output.indexOf('\n')) >= 0) {
-			const line = output.slice(0, newline);
-			output = output.slice(newline + 1);
-			lines.shift()?.(line);
-		}
-	});
-	const nextLine = () => new Promise<string>((resolve) => lines.push(resolve));
-	const ready = nextLine();
-	return {
-		ready,
-		race: () => {
-			const result = nextLine();
-			child.stdin.write('go\n');
-			return result.then((line) => JSON.parse(line) as number[]);
-		},
-	};
+	return startRaceWorker<number[]>(join(__dirname, 'claim-worker.js'), [file, String(keys)]);
 }
 
 describe('SqliteStore shared by several processes', () => {
