@@ -1,20 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { dhlAdapter } from '../../../lib/carriers/dhl';
 import { DHL_STATUS_CODES, mapDhlStatus } from '../../../lib/carriers/dhl-status';
 import { MemoryTokenCache } from '../../../lib/carriers/oauth';
 import { CarrierError, type CarrierContext, type TrackResult } from '../../../lib/carriers/types';
 import type { HttpFn } from '../../../lib/http';
 import { axiosHttp } from '../../../lib/http-axios';
-import { ShipmentEventSchema, type ShipmentEvent } from '../../../lib/model/event';
+import type { ShipmentEvent } from '../../../lib/model/event';
 import { CarrierServer, reply } from './carrierServer';
+import { carrierFixture, failureOf, successEvent } from './adapterTest';
 
 const TRACK = '/track/shipments';
 const NOW = new Date('2026-11-18T21:00:00Z');
 
-function fixture(name: string): Record<string, any> {
-	return JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'carriers', 'dhl', `${name}.json`), 'utf8'));
-}
+const fixture = (name: string) => carrierFixture('dhl', name);
 
 let server: CarrierServer;
 beforeAll(async () => {
@@ -39,21 +36,9 @@ async function track(numbers: string[], ctx = context()): Promise<TrackResult[]>
 	return results;
 }
 
-function eventOf(result: TrackResult | undefined): ShipmentEvent {
-	if (!result) throw new Error('no result');
-	if (!result.ok) throw new Error(`expected a success, got ${result.error.code}: ${result.error.message}`);
-	expect(result.events).toHaveLength(1);
-	const event = result.events[0]!;
-	expect(ShipmentEventSchema.safeParse(event).success).toBe(true);
-	return event;
-}
+const eventOf = successEvent;
 
-function errorOf(result: TrackResult | undefined): CarrierError {
-	if (!result || result.ok) throw new Error('expected an error');
-	expect(result.error).toBeInstanceOf(CarrierError);
-	expect(result.error.message).not.toMatch(/12345678|A\.TESTER|Amsterdam/i);
-	return result.error;
-}
+const errorOf = (result: TrackResult | undefined) => failureOf(result, /12345678|A\.TESTER|Amsterdam/i);
 
 /** Answers each number with its fixture, like DHL: one number per GET. */
 function byNumber(fixtures: Record<string, string>) {

@@ -1,21 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fedexAdapter } from '../../../lib/carriers/fedex';
 import { FEDEX_STATUS_CODES, mapFedexStatus } from '../../../lib/carriers/fedex-status';
 import { MemoryTokenCache } from '../../../lib/carriers/oauth';
 import { CarrierError, type CarrierContext, type TrackResult } from '../../../lib/carriers/types';
 import type { HttpFn } from '../../../lib/http';
 import { axiosHttp } from '../../../lib/http-axios';
-import { SHIPMENT_STATUSES, ShipmentEventSchema, type ShipmentEvent } from '../../../lib/model/event';
+import { SHIPMENT_STATUSES, type ShipmentEvent } from '../../../lib/model/event';
 import { CarrierServer, reply } from './carrierServer';
+import { carrierFixture, failureOf, successEvent } from './adapterTest';
 
 const TOKEN = '/oauth/token';
 const TRACK = '/track/v1/trackingnumbers';
 const NOW = new Date('2026-11-18T21:00:00Z');
 
-function fixture(name: string): Record<string, any> {
-	return JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'carriers', 'fedex', `${name}.json`), 'utf8'));
-}
+const fixture = (name: string) => carrierFixture('fedex', name);
 const token = (accessToken = 'fedex-token-1') => reply.json({ ...fixture('token'), access_token: accessToken });
 
 let server: CarrierServer;
@@ -41,21 +38,9 @@ async function track(numbers: string[], ctx = context()): Promise<TrackResult[]>
 	return results;
 }
 
-function eventOf(result: TrackResult | undefined): ShipmentEvent {
-	if (!result) throw new Error('no result');
-	if (!result.ok) throw new Error(`expected a success, got ${result.error.code}: ${result.error.message}`);
-	expect(result.events).toHaveLength(1);
-	const event = result.events[0]!;
-	expect(ShipmentEventSchema.safeParse(event).success).toBe(true);
-	return event;
-}
+const eventOf = successEvent;
 
-function errorOf(result: TrackResult | undefined): CarrierError {
-	if (!result || result.ok) throw new Error('expected an error');
-	expect(result.error).toBeInstanceOf(CarrierError);
-	expect(result.error.message).not.toMatch(/7946000|A\.TESTER|AUSTIN/);
-	return result.error;
-}
+const errorOf = (result: TrackResult | undefined) => failureOf(result, /7946000|A\.TESTER|AUSTIN/);
 
 describe('fedexAdapter', () => {
 	it('maps a delivered package and sends the documented token and track requests', async () => {

@@ -1,22 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { MemoryTokenCache } from '../../../lib/carriers/oauth';
 import { CarrierError, type CarrierContext, type TrackResult } from '../../../lib/carriers/types';
 import { upsAdapter } from '../../../lib/carriers/ups';
 import { mapUpsStatus, UPS_STATUS_TYPES } from '../../../lib/carriers/ups-status';
 import type { HttpFn } from '../../../lib/http';
 import { axiosHttp } from '../../../lib/http-axios';
-import { ShipmentEventSchema, type ShipmentEvent } from '../../../lib/model/event';
+import type { ShipmentEvent } from '../../../lib/model/event';
 import { CarrierServer, reply } from './carrierServer';
+import { carrierFixture, failureOf, successEvent } from './adapterTest';
 
 const NUMBER = '1Z999AA10123456784';
 const TOKEN = '/security/v1/oauth/token';
 const TRACK = `/api/track/v1/details/${NUMBER}`;
 const NOW = new Date('2026-03-03T21:00:00Z');
 
-function fixture(name: string): Record<string, any> {
-	return JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'carriers', 'ups', `${name}.json`), 'utf8'));
-}
+const fixture = (name: string) => carrierFixture('ups', name);
 const token = (accessToken = 'ups-token-1') => reply.json({ ...fixture('token'), access_token: accessToken });
 
 let server: CarrierServer;
@@ -43,20 +40,9 @@ async function trackOne(ctx = context()): Promise<TrackResult> {
 	return results[0]!;
 }
 
-function eventOf(result: TrackResult): ShipmentEvent {
-	if (!result.ok) throw new Error(`expected a success, got ${result.error.code}: ${result.error.message}`);
-	expect(result.events).toHaveLength(1);
-	const event = result.events[0]!;
-	expect(ShipmentEventSchema.safeParse(event).success).toBe(true);
-	return event;
-}
+const eventOf = successEvent;
 
-function errorOf(result: TrackResult): CarrierError {
-	if (result.ok) throw new Error('expected an error');
-	expect(result.error).toBeInstanceOf(CarrierError);
-	expect(result.error.message).not.toContain(NUMBER);
-	return result.error;
-}
+const errorOf = (result: TrackResult | undefined) => failureOf(result, new RegExp(NUMBER));
 
 describe('UPS adapter against a local Track API', () => {
 	it('maps a delivered package field by field and sends the documented request', async () => {

@@ -1,22 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { MemoryTokenCache } from '../../../lib/carriers/oauth';
 import { CarrierError, type CarrierContext, type TrackResult } from '../../../lib/carriers/types';
 import { uspsAdapter } from '../../../lib/carriers/usps';
 import { mapUspsStatus, USPS_STATUS_CATEGORIES } from '../../../lib/carriers/usps-status';
 import type { HttpFn } from '../../../lib/http';
 import { axiosHttp } from '../../../lib/http-axios';
-import { SHIPMENT_STATUSES, ShipmentEventSchema, type ShipmentEvent } from '../../../lib/model/event';
+import { SHIPMENT_STATUSES, type ShipmentEvent } from '../../../lib/model/event';
 import { CarrierServer, reply } from './carrierServer';
+import { carrierFixture, failureOf, successEvent } from './adapterTest';
 
 const NUMBER = '9400100000000000000000';
 const TOKEN = '/oauth2/v3/token';
 const TRACK = `/tracking/v3/tracking/${NUMBER}`;
 const NOW = new Date('2026-03-03T21:00:00Z');
 
-function fixture(name: string): Record<string, any> {
-	return JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'carriers', 'usps', `${name}.json`), 'utf8'));
-}
+const fixture = (name: string) => carrierFixture('usps', name);
 const token = (accessToken = 'usps-token-1') => reply.json({ ...fixture('token'), access_token: accessToken });
 
 let server: CarrierServer;
@@ -42,20 +39,9 @@ async function trackOne(ctx = context()): Promise<TrackResult> {
 	return results[0]!;
 }
 
-function eventOf(result: TrackResult): ShipmentEvent {
-	if (!result.ok) throw new Error(`expected a success, got ${result.error.code}: ${result.error.message}`);
-	expect(result.events).toHaveLength(1);
-	const event = result.events[0]!;
-	expect(ShipmentEventSchema.safeParse(event).success).toBe(true);
-	return event;
-}
+const eventOf = successEvent;
 
-function errorOf(result: TrackResult): CarrierError {
-	if (result.ok) throw new Error('expected an error');
-	expect(result.error).toBeInstanceOf(CarrierError);
-	expect(result.error.message).not.toContain(NUMBER);
-	return result.error;
-}
+const errorOf = (result: TrackResult | undefined) => failureOf(result, new RegExp(NUMBER));
 
 describe('USPS adapter against a local Tracking v3 API', () => {
 	it('maps a delivered item field by field and sends the documented request', async () => {
