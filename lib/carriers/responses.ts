@@ -1,6 +1,7 @@
 import type { HttpFn, HttpRequest, HttpResponse } from '../http';
 import { parseRetryAfter } from '../channels/retry';
-import { CarrierError } from './types';
+import type { ShipmentEvent } from '../model/event';
+import { CarrierError, type TrackResult } from './types';
 
 /** Makes the request; a request that gets no answer at all becomes a 'timeout' CarrierError. */
 export async function send(carrier: string, http: HttpFn, req: HttpRequest): Promise<HttpResponse> {
@@ -46,4 +47,14 @@ export async function oneAtATime<T>(trackingNumbers: string[], lookUp: (tracking
 	const results: T[] = [];
 	for (const trackingNumber of trackingNumbers) results.push(await lookUp(trackingNumber));
 	return results;
+}
+
+/** A lookup's outcome as a result: a CarrierError becomes that number's failure, anything else propagates. */
+export async function asResult(trackingNumber: string, lookUp: () => Promise<ShipmentEvent[]>): Promise<TrackResult> {
+	try {
+		return { trackingNumber, ok: true, events: await lookUp() };
+	} catch (error) {
+		if (error instanceof CarrierError) return { trackingNumber, ok: false, error };
+		throw error;
+	}
 }

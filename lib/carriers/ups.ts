@@ -4,7 +4,7 @@ import type { HttpResponse } from '../http';
 import type { Location, ShipmentEvent } from '../model/event';
 import { compact, compactOrUndefined, eventId, fieldPath, opt, toIsoDateTime } from '../providers/common';
 import { testGrant, withAccessToken, type ClientCredentialsGrant } from './oauth';
-import { errorFromStatus, malformed, oneAtATime, send } from './responses';
+import { asResult, errorFromStatus, malformed, oneAtATime, send } from './responses';
 import { CarrierError, type CarrierAdapter, type CarrierContext, type TrackResult } from './types';
 import { mapUpsStatus } from './ups-status';
 
@@ -232,7 +232,7 @@ export function parseUpsResponse(trackingNumber: string, res: HttpResponse, now 
 }
 
 async function trackOne(trackingNumber: string, ctx: CarrierContext): Promise<TrackResult> {
-	try {
+	return asResult(trackingNumber, async () => {
 		const { baseUrl, grant } = credentials(ctx);
 		const res = await withAccessToken(ctx, grant, (token) =>
 			send(CARRIER, ctx.http, {
@@ -248,11 +248,8 @@ async function trackOne(trackingNumber: string, ctx: CarrierContext): Promise<Tr
 				qs: { locale: 'en_US', returnSignature: 'false' },
 			}),
 		);
-		return { trackingNumber, ok: true, events: parseUpsResponse(trackingNumber, res, ctx.now?.() ?? new Date()) };
-	} catch (error) {
-		if (error instanceof CarrierError) return { trackingNumber, ok: false, error };
-		throw error;
-	}
+		return parseUpsResponse(trackingNumber, res, ctx.now?.() ?? new Date());
+	});
 }
 
 export const upsAdapter: CarrierAdapter = {

@@ -3,7 +3,7 @@ import type { HttpResponse } from '../http';
 import type { Location, ShipmentEvent } from '../model/event';
 import { compact, compactOrUndefined, eventId, fieldPath, opt, toDateOrDateTime, toIsoDateTime } from '../providers/common';
 import { testGrant, withAccessToken, type ClientCredentialsGrant } from './oauth';
-import { errorFromStatus, malformed, oneAtATime, send } from './responses';
+import { asResult, errorFromStatus, malformed, oneAtATime, send } from './responses';
 import { CarrierError, type CarrierAdapter, type CarrierContext, type TrackResult } from './types';
 import { mapUspsStatus } from './usps-status';
 
@@ -187,7 +187,7 @@ export function parseUspsResponse(trackingNumber: string, res: HttpResponse, now
 }
 
 async function trackOne(trackingNumber: string, ctx: CarrierContext): Promise<TrackResult> {
-	try {
+	return asResult(trackingNumber, async () => {
 		const { baseUrl, grant } = credentials(ctx);
 		const res = await withAccessToken(ctx, grant, (token) =>
 			send(CARRIER, ctx.http, {
@@ -197,11 +197,8 @@ async function trackOne(trackingNumber: string, ctx: CarrierContext): Promise<Tr
 				qs: { expand: 'DETAIL' },
 			}),
 		);
-		return { trackingNumber, ok: true, events: parseUspsResponse(trackingNumber, res, ctx.now?.() ?? new Date()) };
-	} catch (error) {
-		if (error instanceof CarrierError) return { trackingNumber, ok: false, error };
-		throw error;
-	}
+		return parseUspsResponse(trackingNumber, res, ctx.now?.() ?? new Date());
+	});
 }
 
 export const uspsAdapter: CarrierAdapter = {

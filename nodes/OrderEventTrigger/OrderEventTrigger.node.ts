@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { ingestOrderWebhook } from '../../lib/orders/webhooks';
 import { orderEventToItem } from '../../lib/orders/webhooks/toItem';
 import { storeAt, storePathOption } from '../shared/storeOption';
+import { answer, rawBodyOf } from '../shared/webhook';
 
 const PLATFORM_CREDENTIALS: Record<string, string> = { shopify: 'shopifyAdminApi', woocommerce: 'wooCommerceStoreApi' };
 
@@ -67,28 +68,25 @@ export class OrderEventTrigger implements INodeType {
 		const platform = this.getNodeParameter('platform') as string;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const credentials = await this.getCredentials<{ webhookSecret?: string }>(PLATFORM_CREDENTIALS[platform]);
-		const req = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & { rawBody?: Buffer; readRawBody?: () => Promise<void> };
-		if (!req.rawBody && req.readRawBody) await req.readRawBody();
-		const res = this.getResponseObject();
 		if (!credentials.webhookSecret) {
-			res.status(401).json({ error: `The ${platform} credential has no Webhook Secret: add the secret the shop signs webhooks with` });
-			return { noWebhookResponse: true };
+			return answer(this, 401, { error: `The ${platform} credential has no Webhook Secret: add the secret the shop signs webhooks with` });
 		}
+		const rawBody = (await rawBodyOf(this)) ?? Buffer.alloc(0);
 		const result = await ingestOrderWebhook(
 			platform,
-			req.rawBody ?? Buffer.alloc(0),
+			rawBody,
 			this.getHeaderData() as Record<string, string>,
 			credentials.webhookSecret ?? '',
 			storeAt(options.storePath as string | undefined),
 		);
 		if (result.status !== 200) {
 			this.logger.warn(`Order Event Trigger refused a ${platform} delivery: ${result.error}`);
-			res.status(result.status).json({ error: result.error });
-			return { noWebhookResponse: true };
+			return answer(this, result.status, { error: result.error });
 		}
 		const events = result.events.filter((event) => event.trigger !== null || options.includeSilent === true);
-		res.status(200).json({ received: result.events.length + result.duplicates, new: events.length, duplicates: result.duplicates });
-		if (events.length === 0) return { noWebhookResponse: true };
+		const counts = { received: result.events.length + result.duplicates, new: events.length, duplicates: result.duplicates };
+		if (events.length === 0) return answer(this, 200, counts);
+		this.getResponseObject().status(200).json(counts);
 		return { noWebhookResponse: true, workflowData: [events.map((event) => ({ json: orderEventToItem(event) as IDataObject }))] };
 	}
 }

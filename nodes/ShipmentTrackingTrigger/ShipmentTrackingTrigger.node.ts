@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { ingestWebhook } from '../../lib/ingest';
 import { shipmentKey } from '../../lib/store/types';
 import { storeAt, storePathOption } from '../shared/storeOption';
+import { answer, rawBodyOf } from '../shared/webhook';
 
 /** Credential type per provider; adding a provider adds one line here and one credential file. */
 const PROVIDER_CREDENTIALS: Record<string, string> = {
@@ -109,20 +110,12 @@ export class ShipmentTrackingTrigger implements INodeType {
 		const credentials = await this.getCredentials<{ webhookSecret?: string; apiKey?: string }>(PROVIDER_CREDENTIALS[provider]);
 		// 17TRACK signs pushes with the API's security key; the others with a webhook secret of their own.
 		const webhookSecret = (provider === 'seventeentrack' ? credentials.apiKey : credentials.webhookSecret) || '';
-		const req = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
-			rawBody?: Buffer;
-			readRawBody?: () => Promise<void>;
-		};
-		if (!req.rawBody && req.readRawBody) await req.readRawBody();
-		const res = this.getResponseObject();
-		if (!req.rawBody) {
-			res.status(400).json({ error: 'Empty body: a tracking webhook delivery carries a JSON body' });
-			return { noWebhookResponse: true };
-		}
+		const rawBody = await rawBodyOf(this);
+		if (!rawBody) return answer(this, 400, { error: 'Empty body: a tracking webhook delivery carries a JSON body' });
 
 		const result = await ingestWebhook(
 			provider,
-			req.rawBody,
+			rawBody,
 			this.getHeaderData() as Record<string, string>,
 			{ webhookSecret },
 			storeAt(options.storePath as string | undefined),
@@ -133,15 +126,13 @@ export class ShipmentTrackingTrigger implements INodeType {
 		);
 		if (result.status !== 200) {
 			this.logger.warn(`Shipment Tracking Trigger refused a ${provider} delivery: ${result.error}`);
-			res.status(result.status).json({ error: result.error });
-			return { noWebhookResponse: true };
+			return answer(this, result.status, { error: result.error });
 		}
 		// Answered here, as JSON: with responseMode onReceived n8n would otherwise send its own text.
-		res.status(200).json({ received: result.events.length + result.duplicates, new: result.events.length, duplicates: result.duplicates });
-		if (result.events.length === 0) {
-			// Nothing new (a redelivery, or a ping): acknowledged so the provider stops retrying; nothing runs.
-			return { noWebhookResponse: true };
-		}
+		const counts = { received: result.events.length + result.duplicates, new: result.events.length, duplicates: result.duplicates };
+		// Nothing new (a redelivery, or a ping): acknowledged so the provider stops retrying; nothing runs.
+		if (result.events.length === 0) return answer(this, 200, counts);
+		this.getResponseObject().status(200).json(counts);
 		const includeRaw = options.includeRaw !== false;
 		const items = result.events.map((event) => ({
 			json: {
