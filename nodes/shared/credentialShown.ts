@@ -1,0 +1,34 @@
+import type { ICredentialsDisplayOptions } from 'n8n-workflow';
+
+/*
+ * When a credential is shown by a selector's value, n8n's editor looks for the node's "main
+ * authentication field": a parameter every one of whose values names a credential in some
+ * `displayOptions.show`. It hides that parameter (and every parameter it depends on) from the panel
+ * and writes a single string into it from the credential dialog, so a multi-select becomes a
+ * string and the user cannot choose. The editor compares plain string values only; conditions
+ * (`_cnd`) are evaluated the same by n8n-workflow's displayParameter at run time and in the panel,
+ * but are not mistaken for an authentication field. So every credential of this package is shown
+ * through one of the two helpers below, and a unit test (test/unit/package/editor-rules.test.ts)
+ * applies the editor's rule to every node.
+ */
+
+/** Shown while a single-valued selector (an `options` parameter) has one of `values`. */
+export function whenOneOf(parameter: string, values: string[]): ICredentialsDisplayOptions {
+	const conditions = values.map((value) => ({ _cnd: { eq: value } }));
+	return { show: { [parameter]: conditions } } as unknown as ICredentialsDisplayOptions;
+}
+
+/**
+ * Shown while a multi-select (`multiOptions`) includes `value`. A `_cnd` condition must hold for
+ * every selected value, so this is written as "hidden while no selected value is `value`".
+ */
+export function whenIncludes(parameter: string, value: string): ICredentialsDisplayOptions {
+	return { hide: { [parameter]: [{ _cnd: { not: value } }] } } as unknown as ICredentialsDisplayOptions;
+}
+
+/** A multi-select's value as a list: the editor, older saved workflows and expressions can give a string. */
+export function asList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(String).map((v) => v.trim()).filter(Boolean);
+	if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter(Boolean);
+	return [];
+}
