@@ -15,7 +15,8 @@ import { createSmtpChannel, type SmtpChannelOptions } from '../../lib/channels/s
 import { createTwilioChannel } from '../../lib/channels/twilio';
 import { journeyItemToNotifyInput } from '../../lib/journey/notifyInput';
 import { applyStoredPreference } from '../../lib/preferences/apply';
-import { notify, type NotifyDecision, type NotifyOptions } from '../../lib/notify';
+import { notify, type NotifyDecision, type NotifyOptions, type SmsOptOutMode } from '../../lib/notify';
+import { asList, whenIncludes } from '../shared/credentialShown';
 import { storeAt } from '../shared/storeOption';
 import { n8nHttp } from '../shared/n8nHttp';
 import { customerNotifyProperties, templateOverrides } from './CustomerNotify.properties';
@@ -54,7 +55,9 @@ export class CustomerNotify implements INodeType {
 		icon: { light: 'file:customerNotify.svg', dark: 'file:customerNotify.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["mode"] === "preview" ? "preview" : $parameter["channels"].join(", ")}}',
+		// "Email + SMS", "Preview · SMS": a string (older workflows) reads the same as a list.
+		subtitle:
+			'={{ ($parameter["mode"] === "preview" ? "Preview · " : "") + (String($parameter["channels"] ?? "").split(",").map(c => c.trim()).filter(c => c).map(c => ({ email: "Email", sms: "SMS" })[c] ?? c).join(" + ") || "No channel") }}',
 		description:
 			"Tells the customer about a shipment by email or SMS, honouring their channel choice, consent, quiet hours and a daily cap, and never twice",
 		defaults: { name: 'Customer Notify' },
@@ -65,11 +68,12 @@ export class CustomerNotify implements INodeType {
 		credentials: [
 			{
 				name: 'postPurchaseSmtp',
+				displayName: 'SMTP Account (Email)',
 				required: true,
-				displayOptions: { show: { channels: ['email'] } },
+				displayOptions: whenIncludes('channels', 'email'),
 				testedBy: 'postPurchaseSmtpTest',
 			},
-			{ name: 'postPurchaseTwilioApi', required: true, displayOptions: { show: { channels: ['sms'] } } },
+			{ name: 'postPurchaseTwilioApi', displayName: 'Twilio Account (SMS)', required: true, displayOptions: whenIncludes('channels', 'sms') },
 		],
 		properties: customerNotifyProperties,
 	};
@@ -96,22 +100,30 @@ export class CustomerNotify implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const outputs: INodeExecutionData[][] = [[], [], [], []];
-		const enabled = this.getNodeParameter('channels', 0, []) as string[];
+		const enabled = asList(this.getNodeParameter('channels', 0, ['email', 'sms']));
+		if (enabled.length === 0) throw new NodeOperationError(this.getNode(), 'Channels is empty: choose Email, SMS or both.');
 		const preview = this.getNodeParameter('mode', 0) === 'preview';
 		const onFailure = this.getNodeParameter('onSendFailure', 0, 'output') as string;
 		const settings = this.getNodeParameter('settings', 0, {}) as IDataObject;
 		const channels: Record<string, Channel> = {};
 		if (enabled.includes('email')) {
+			const from = String(this.getNodeParameter('emailFrom', 0, '') ?? '').trim();
+			if (!from) throw new NodeOperationError(this.getNode(), 'Email From is empty: set the sender, e.g. "Acme Shop <orders@acme.example>", or take Email out of Channels.');
 			const credential = await this.getCredentials<SmtpCredential>('postPurchaseSmtp');
-			channels.email = createSmtpChannel(smtpOptions(credential, this.getNodeParameter('emailFrom', 0) as string));
+			channels.email = createSmtpChannel(smtpOptions(credential, from));
 		}
 		if (enabled.includes('sms')) {
+			const from = String(this.getNodeParameter('smsFrom', 0, '') ?? '').trim() || undefined;
+			const messagingServiceSid = (settings.messagingServiceSid as string) || undefined;
+			if (!from && !messagingServiceSid) {
+				throw new NodeOperationError(this.getNode(), 'SMS From is empty: set your Twilio number (E.164, e.g. +15005550006) or a Messaging Service SID under Settings, or take SMS out of Channels.');
+			}
 			const credential = await this.getCredentials<{ accountSid: string; baseUrl?: string }>('postPurchaseTwilioApi');
 			channels.sms = createTwilioChannel({
 				accountSid: credential.accountSid,
 				baseUrl: credential.baseUrl || undefined,
-				from: (this.getNodeParameter('smsFrom', 0, '') as string) || undefined,
-				messagingServiceSid: (settings.messagingServiceSid as string) || undefined,
+				from,
+				messagingServiceSid,
 				http: n8nHttp(this, 'postPurchaseTwilioApi'),
 			});
 		}
@@ -122,7 +134,7 @@ export class CustomerNotify implements INodeType {
 				enabled: quiet.enabled !== false,
 				start: (quiet.start as string) || '21:00',
 				end: (quiet.end as string) || '08:00',
-				channels: (quiet.channels as string[] | undefined) ?? ['sms'],
+				channels: quiet.channels === undefined ? ['sms'] : asList(quiet.channels),
 				allowCritical: quiet.allowCritical !== false,
 			},
 			dailyCap: (settings.dailyCap as number | undefined) ?? 3,
@@ -133,6 +145,14 @@ export class CustomerNotify implements INodeType {
 				name: (settings.brandName as string) || undefined,
 				supportEmail: (settings.supportEmail as string) || undefined,
 				supportUrl: (settings.supportUrl as string) || undefined,
+				supportPhone: (settings.supportPhone as string) || undefined,
+			},
+			// Automatic decides by the sender, so it needs the From (or the Messaging Service).
+			smsOptOutLine: {
+				mode: (settings.smsOptOutLine as SmsOptOutMode | undefined) ?? 'automatic',
+				text: (settings.smsOptOutText as string) || undefined,
+				from: enabled.includes('sms') ? String(this.getNodeParameter('smsFrom', 0, '') ?? '') : undefined,
+				messagingServiceSid: (settings.messagingServiceSid as string) || undefined,
 			},
 			dryRun: preview,
 		};

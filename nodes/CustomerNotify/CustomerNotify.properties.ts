@@ -33,7 +33,8 @@ export const customerNotifyProperties: INodeProperties[] = [
 			{ name: 'SMS (Twilio)', value: 'sms' },
 		],
 		default: ['email', 'sms'],
-		description: "Channels this node may use. Each customer gets the ones they chose, among these.",
+		description:
+			'Channels this node may use; each asks for its own credential (SMTP for email, Twilio for SMS). Each customer gets the ones they chose, among these.',
 	},
 	{
 		displayName: 'Email From',
@@ -42,6 +43,7 @@ export const customerNotifyProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'Acme Shop <orders@acme.example>',
+		description: 'The sender customers see: an address your SMTP server may send as, optionally with a name',
 		displayOptions: { show: { channels: ['email'] } },
 	},
 	{
@@ -50,7 +52,7 @@ export const customerNotifyProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '+15005550006',
-		description: 'Twilio number (E.164) to send from. Or set a Messaging Service SID under Settings.',
+		description: 'Your Twilio number in E.164 (+ and country code) to send from. Leave empty only when a Messaging Service SID is set under Settings.',
 		displayOptions: { show: { channels: ['sms'] } },
 	},
 	{
@@ -58,14 +60,14 @@ export const customerNotifyProperties: INodeProperties[] = [
 		name: 'recipientEmail',
 		type: 'string',
 		default: '={{ $json.customer?.email }}',
-		description: 'Where email goes. Default: the customer on the item.',
+		description: "Where email goes. Default: `customer.email`, which the trackers' events, Order Lookup and the Order Event Trigger all give.",
 	},
 	{
 		displayName: 'Recipient Phone',
 		name: 'recipientPhone',
 		type: 'string',
 		default: '={{ $json.customer?.phone }}',
-		description: 'Where SMS goes; parsed to E.164 with the Default Country when it has no country code',
+		description: 'Where SMS goes. Default: `customer.phone` on the item; a number without a country code is read with the Default Country under Settings.',
 	},
 	{
 		displayName: 'Channel Preference',
@@ -73,7 +75,7 @@ export const customerNotifyProperties: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.customer?.preference }}',
 		description:
-			'The customer\'s choice: email, sms, both or none. Empty: email if there is an address, else SMS if there is a phone.',
+			'The customer\'s choice: email, sms, both or none. Default: `customer.preference` (Order Lookup takes it from HubSpot). Empty: email if there is an address, else SMS if there is a phone. A choice saved in the Preference Center wins.',
 	},
 	{
 		displayName: 'Customer Time Zone',
@@ -81,7 +83,7 @@ export const customerNotifyProperties: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.customer?.timeZone }}',
 		placeholder: 'Europe/Berlin',
-		description: 'IANA zone for quiet hours. Empty: the Default Time Zone under Settings.',
+		description: "IANA zone for quiet hours. Default: `customer.timeZone` (Order Lookup derives it from the shipping address). Empty: the Default Time Zone under Settings.",
 	},
 	{
 		displayName: 'Email Opted Out',
@@ -180,9 +182,41 @@ export const customerNotifyProperties: INodeProperties[] = [
 			{ displayName: 'Default Country', name: 'defaultCountry', type: 'string', default: '', placeholder: 'US', description: 'ISO country for phone numbers without a country code' },
 			{ displayName: 'Default Time Zone', name: 'defaultTimeZone', type: 'string', default: 'UTC' },
 			{ displayName: 'Messaging Service SID', name: 'messagingServiceSid', type: 'string', default: '', placeholder: 'MG...' },
+			{
+				displayName: 'SMS Opt-Out Line',
+				name: 'smsOptOutLine',
+				type: 'options',
+				options: [
+					{
+						name: 'Automatic',
+						value: 'automatic',
+						description: 'Add it when sending from a US/Canada number (10DLC long code or toll-free) or a Messaging Service; not from short codes, alphanumeric sender IDs or other countries\' numbers',
+					},
+					{ name: 'Always', value: 'always', description: 'Add it to every SMS' },
+					{ name: 'Never', value: 'never', description: 'Never add it (your templates or short-code program say how to opt out)' },
+				],
+				default: 'automatic',
+				description:
+					'Whether SMS end with the opt-out line. US and Canadian carriers expect it from long codes and toll-free numbers. It counts within the two-part SMS limit: a long reason is shortened to make room.',
+			},
+			{
+				displayName: 'SMS Opt-Out Text',
+				name: 'smsOptOutText',
+				type: 'string',
+				default: 'Reply STOP to opt out.',
+				description: 'The opt-out line. Plain ASCII keeps SMS in GSM-7 (160 characters a part); one other character makes the whole SMS UCS-2 (70 a part).',
+			},
 			storePathOption,
-			{ displayName: 'Support Email', name: 'supportEmail', type: 'string', placeholder: 'name@email.com', default: '' },
-			{ displayName: 'Support URL', name: 'supportUrl', type: 'string', default: '' },
+			{
+				displayName: 'Support Email',
+				name: 'supportEmail',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'Given wherever a message asks the customer to get in touch (with Support Phone and Support URL)',
+			},
+			{ displayName: 'Support Phone', name: 'supportPhone', type: 'string', default: '', placeholder: '+1 555 010 0199', description: 'Given wherever a message asks the customer to get in touch; SMS give it first' },
+			{ displayName: 'Support URL', name: 'supportUrl', type: 'string', default: '', placeholder: 'https://acme.example/help', description: 'Your help or contact page (http/https); emails link it as "our help page"' },
 		],
 	},
 ];

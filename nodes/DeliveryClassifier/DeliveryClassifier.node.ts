@@ -10,7 +10,7 @@ export class DeliveryClassifier implements INodeType {
 		icon: { light: 'file:deliveryClassifier.svg', dark: 'file:deliveryClassifier.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ { classify: "classify events", sweepSilent: "sweep silent shipments", checkPreparation: "check order preparation" }[$parameter["operation"]] }}',
+		subtitle: '={{ ({ classify: "Classify events", sweepSilent: "Sweep silent shipments", checkPreparation: "Check order preparation" })[$parameter["operation"]] ?? $parameter["operation"] }}',
 		description:
 			'Decides what a shipment event (or a silence, or an order not shipped) means: the journey step, severity, reason, the customer\'s and the merchant\'s actions, a remedy and an escalation priority',
 		defaults: { name: 'Delivery Classifier' },

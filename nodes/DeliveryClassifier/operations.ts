@@ -116,9 +116,13 @@ export async function checkPreparation(ctx: IExecuteFunctions, items: INodeExecu
 	for (let i = 0; i < items.length; i++) {
 		const text = (name: string) => (ctx.getNodeParameter(name, i, '') as string) || undefined;
 		try {
+			const createdAt = text('createdAt');
+			if (!createdAt) {
+				throw new Error('Order Created At is empty for this item: map the time the order was placed (Order Lookup gives `order.createdAt`).');
+			}
 			const assessment = assessPreparation(
 				{
-					createdAt: text('createdAt') as string,
+					createdAt,
 					fulfilledAt: text('fulfilledAt'),
 					cancelledAt: text('cancelledAt'),
 					handlingDays: ctx.getNodeParameter('handlingDays', i, 2) as number,

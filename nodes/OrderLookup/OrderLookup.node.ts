@@ -4,11 +4,14 @@ import { lookUpOrder } from '../../lib/orders/lookup';
 import { getOrderSource } from '../../lib/orders/registry';
 import { withOrderContext } from '../../lib/orders/toItem';
 import { OrderSourceError, type OrderRef } from '../../lib/orders/types';
+import { asList, whenIncludes } from '../shared/credentialShown';
 import { n8nPlainHttp } from '../shared/n8nHttp';
+import { orderLookupProperties, valueParameterOf } from './OrderLookup.properties';
 
 const FOUND = 0;
 const NOT_FOUND = 1;
 const REF_FIELDS: Record<string, keyof OrderRef> = { orderId: 'id', orderNumber: 'number', trackingNumber: 'trackingNumber', email: 'email' };
+const LABELS: Record<string, string> = { orderId: 'Order ID', orderNumber: 'Order Number', trackingNumber: 'Tracking Number', email: 'Customer Email' };
 
 export class OrderLookup implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +20,9 @@ export class OrderLookup implements INodeType {
 		icon: { light: 'file:orderLookup.svg', dark: 'file:orderLookup.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["sources"].join(" + ")}}',
+		// The sources in words; a string (older workflows, expressions) reads the same as a list.
+		subtitle:
+			'={{ String($parameter["sources"] ?? "").split(",").map(s => s.trim()).filter(s => s).map(s => ({ shopify: "Shopify", woocommerce: "WooCommerce", hubspot: "HubSpot" })[s] ?? s).join(" + ") || "Choose a source" }}',
 		description: 'Adds the order and customer behind a shipment from Shopify, WooCommerce and HubSpot: items, promise, contacts, consent, preference, lifetime value, time zone',
 		defaults: { name: 'Order Lookup' },
 		inputs: [NodeConnectionTypes.Main],
@@ -25,44 +30,11 @@ export class OrderLookup implements INodeType {
 		outputNames: ['Found', 'Not Found'],
 		usableAsTool: true,
 		credentials: [
-			{ name: 'shopifyAdminApi', required: true, displayOptions: { show: { sources: ['shopify'] } } },
-			{ name: 'wooCommerceStoreApi', required: true, displayOptions: { show: { sources: ['woocommerce'] } } },
-			{ name: 'hubSpotCrmApi', required: true, displayOptions: { show: { sources: ['hubspot'] } } },
+			{ name: 'shopifyAdminApi', displayName: 'Shopify Admin API', required: true, displayOptions: whenIncludes('sources', 'shopify') },
+			{ name: 'wooCommerceStoreApi', displayName: 'WooCommerce REST API', required: true, displayOptions: whenIncludes('sources', 'woocommerce') },
+			{ name: 'hubSpotCrmApi', displayName: 'HubSpot CRM (Private App)', required: true, displayOptions: whenIncludes('sources', 'hubspot') },
 		],
-		properties: [
-			{
-				displayName: 'Sources',
-				name: 'sources',
-				type: 'multiOptions',
-				options: [
-					{ name: 'HubSpot (Customer and Preferences)', value: 'hubspot' },
-					{ name: 'Shopify', value: 'shopify' },
-					{ name: 'WooCommerce', value: 'woocommerce' },
-				],
-				default: ['shopify'],
-				description: 'Order facts come from the order system; preference and consent from the CRM when it has them (README "Order context")',
-			},
-			{
-				displayName: 'Look Up By',
-				name: 'lookUpBy',
-				type: 'options',
-				options: [
-					{ name: 'Customer Email (Latest Order)', value: 'email' },
-					{ name: 'Order ID', value: 'orderId' },
-					{ name: 'Order Number', value: 'orderNumber' },
-					{ name: 'Tracking Number', value: 'trackingNumber' },
-				],
-				default: 'trackingNumber',
-			},
-			{
-				displayName: 'Value',
-				name: 'value',
-				type: 'string',
-				default: '={{ $json.trackingNumber }}',
-				required: true,
-				description: 'The order ID, number (#1001), tracking number or email to look up',
-			},
-		],
+		properties: orderLookupProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -72,11 +44,14 @@ export class OrderLookup implements INodeType {
 			let sources: string[] = [];
 			let by = '';
 			try {
-				sources = this.getNodeParameter('sources', i) as string[];
-				by = this.getNodeParameter('lookUpBy', i) as string;
-				const value = String(this.getNodeParameter('value', i, '')).trim();
-				if (sources.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one source.', { itemIndex: i });
-				if (!value) throw new NodeOperationError(this.getNode(), `The value to look up by (${by}) is empty for this item.`, { itemIndex: i });
+				sources = asList(this.getNodeParameter('sources', i, ['shopify']));
+				by = this.getNodeParameter('lookUpBy', i, 'trackingNumber') as string;
+				if (sources.length === 0) throw new NodeOperationError(this.getNode(), 'Sources is empty: choose Shopify or WooCommerce (and HubSpot for consent and preference).', { itemIndex: i });
+				if (!REF_FIELDS[by]) throw new NodeOperationError(this.getNode(), `Look Up By must be one of ${Object.keys(REF_FIELDS).join(', ')}.`, { itemIndex: i });
+				const value = String(this.getNodeParameter(valueParameterOf(by), i, '') ?? '').trim();
+				if (!value) {
+					throw new NodeOperationError(this.getNode(), `${LABELS[by]} is empty for this item: map the field that holds it (the input has no value there).`, { itemIndex: i });
+				}
 				const context = await lookUpOrder({ sources, ref: { [REF_FIELDS[by]]: value } }, async (id) => ({
 					http: n8nPlainHttp(this),
 					credentials: (await this.getCredentials(getOrderSource(id).credentialType)) as unknown as Record<string, string>,

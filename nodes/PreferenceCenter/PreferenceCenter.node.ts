@@ -1,5 +1,6 @@
 import type {
 	ICredentialsDecrypted,
+	ICredentialsDisplayOptions,
 	ICredentialTestFunctions,
 	IDataObject,
 	IExecuteFunctions,
@@ -16,11 +17,21 @@ import { writeShopifyPreference } from '../../lib/orders/writeback-shopify';
 import { PREFERENCE_PAGE_HEADERS, renderPreferenceRequest, savePreferenceRequest } from '../../lib/preferences/handle';
 import { signPreferenceLink } from '../../lib/preferences/link';
 import type { PreferenceCustomer, PreferenceWriteBack } from '../../lib/preferences/save';
+import { whenOneOf } from '../shared/credentialShown';
 import { n8nPlainHttp } from '../shared/n8nHttp';
 import { storeAt } from '../shared/storeOption';
 import { preferenceCenterProperties } from './PreferenceCenter.properties';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Shown for Save Choice while `also` holds too. Operation and Look Up Customer In are matched by
+ * conditions (credentialShown.ts), so the editor never takes either for the authentication field;
+ * a boolean has no options, so the editor's rule never looks at it.
+ */
+function onSaveChoice(also: ICredentialsDisplayOptions): ICredentialsDisplayOptions {
+	return { show: { ...whenOneOf('operation', ['saveChoice']).show, ...also.show } };
+}
 
 export class PreferenceCenter implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,17 +40,17 @@ export class PreferenceCenter implements INodeType {
 		icon: { light: 'file:preferenceCenter.svg', dark: 'file:preferenceCenter.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: '={{ ({ createLink: "Create link", renderPage: "Render page", saveChoice: "Save choice" })[$parameter["operation"]] ?? $parameter["operation"] }}',
 		description: 'Lets customers choose email, text, both or no delivery updates, and their language, through a signed expiring link',
 		defaults: { name: 'Preference Center' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [
-			{ name: 'postPurchasePreferencesApi', required: true, testedBy: 'postPurchasePreferencesTest' },
-			{ name: 'shopifyAdminApi', required: true, displayOptions: { show: { operation: ['saveChoice'], lookupCustomer: ['shopify'] } } },
-			{ name: 'wooCommerceStoreApi', required: true, displayOptions: { show: { operation: ['saveChoice'], lookupCustomer: ['woocommerce'] } } },
-			{ name: 'hubSpotCrmApi', required: true, displayOptions: { show: { operation: ['saveChoice'], writeBackHubSpot: [true] } } },
+			{ name: 'postPurchasePreferencesApi', displayName: 'Preference Page (URL and Signing Secret)', required: true, testedBy: 'postPurchasePreferencesTest' },
+			{ name: 'shopifyAdminApi', displayName: 'Shopify Admin API (Customer Lookup)', required: true, displayOptions: onSaveChoice(whenOneOf('lookupCustomer', ['shopify'])) },
+			{ name: 'wooCommerceStoreApi', displayName: 'WooCommerce REST API (Customer Lookup)', required: true, displayOptions: onSaveChoice(whenOneOf('lookupCustomer', ['woocommerce'])) },
+			{ name: 'hubSpotCrmApi', displayName: 'HubSpot CRM (Write-Back)', required: true, displayOptions: onSaveChoice({ show: { writeBackHubSpot: [true] } }) },
 		],
 		properties: preferenceCenterProperties,
 	};

@@ -23,7 +23,8 @@ export const preferenceCenterProperties: INodeProperties[] = [
 		default: "={{ ($json.orderId || $json.order?.number || $json.orderNumber) ? ($json.source || 'shop') + ':' + ($json.orderId || $json.order?.number || $json.orderNumber) : '' }}",
 		required: true,
 		displayOptions: show(['createLink']),
-		description: 'Source and order ID, e.g. shopify:450789469: the same order Customer Notify finds the choice by',
+		description:
+			"Source and order ID, e.g. shopify:450789469: the same key Customer Notify finds the choice by. Default: the Order Event Trigger's `source` and `orderId` (else the order number).",
 	},
 	{
 		displayName: 'Valid For (Days)',
@@ -43,9 +44,11 @@ export const preferenceCenterProperties: INodeProperties[] = [
 			{ name: 'Shopify', value: 'shopify', description: "Also save it for the customer's email (all their orders), and allow the metafield write-back" },
 			{ name: 'WooCommerce', value: 'woocommerce', description: "Also save it for the customer's email (all their orders)" },
 		],
+		noDataExpression: true,
 		default: 'none',
 		displayOptions: show(['saveChoice']),
-		description: 'Asked only after the link is verified, for orders of that platform',
+		description:
+			"Where to find the order's customer once the link is verified (orders of that platform only), so the choice holds for all their orders. Asks for that shop's credential.",
 	},
 	{
 		displayName: 'Write Back to Shopify',
@@ -61,7 +64,8 @@ export const preferenceCenterProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		displayOptions: show(['saveChoice']),
-		description: "Whether to set the contact's preference property (needs crm.objects.contacts.write and a customer lookup for the email)",
+		description:
+			"Whether to set the contact's preference property too (asks for a HubSpot credential with crm.objects.contacts.write; needs Look Up Customer In for the customer's email)",
 	},
 	{
 		displayName: 'Options',

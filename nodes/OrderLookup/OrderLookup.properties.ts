@@ -1,0 +1,83 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The parameter holding the value for a "Look Up By" choice. */
+export const valueParameterOf = (by: string) => `${by}Value`;
+
+const when = (by: string) => ({ show: { lookUpBy: [by] } });
+
+/*
+ * One value field per "Look Up By" choice, each defaulting to where the upstream node puts it: the
+ * trackers' normalized event (trackingNumber, orderId, orderNumber, customer.email) or an item that
+ * already has an `order` (Order Event Trigger). Separate fields, so switching the choice brings up
+ * that choice's default instead of keeping the previous one's expression.
+ */
+export const orderLookupProperties: INodeProperties[] = [
+	{
+		displayName: 'Sources',
+		name: 'sources',
+		type: 'multiOptions',
+		noDataExpression: true,
+		options: [
+			{ name: 'HubSpot (Customer and Preferences)', value: 'hubspot', description: "Contact, consent and channel preference, found by the order's email" },
+			{ name: 'Shopify', value: 'shopify', description: 'Order, items, promise, customer (Admin GraphQL API)' },
+			{ name: 'WooCommerce', value: 'woocommerce', description: 'Order, items, customer (REST API v3)' },
+		],
+		default: ['shopify'],
+		description:
+			'The shop the order lives in, and HubSpot if the CRM keeps the customer\'s consent and preference (README "Order context"). Each source asks for its own credential.',
+	},
+	{
+		displayName: 'Look Up By',
+		name: 'lookUpBy',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Customer Email (Latest Order)', value: 'email' },
+			{ name: 'Order ID', value: 'orderId' },
+			{ name: 'Order Number', value: 'orderNumber' },
+			{ name: 'Tracking Number', value: 'trackingNumber' },
+		],
+		default: 'trackingNumber',
+		description: 'What the incoming item knows about the order. HubSpot on its own can only look up by email.',
+	},
+	{
+		displayName: 'Tracking Number',
+		name: 'trackingNumberValue',
+		type: 'string',
+		default: '={{ $json.trackingNumber }}',
+		placeholder: '1Z999AA10123456784',
+		required: true,
+		description: "The parcel's tracking number. Default: the event's `trackingNumber` (Shipment Tracking Trigger, Carrier Poll Trigger, Carrier Tracking).",
+		displayOptions: when('trackingNumber'),
+	},
+	{
+		displayName: 'Order Number',
+		name: 'orderNumberValue',
+		type: 'string',
+		default: '={{ $json.orderNumber ?? $json.order?.number }}',
+		placeholder: '#1001',
+		required: true,
+		description: "The number the customer sees (#1001 in Shopify, 1001 in WooCommerce). Default: the event's `orderNumber`, else `order.number`.",
+		displayOptions: when('orderNumber'),
+	},
+	{
+		displayName: 'Order ID',
+		name: 'orderIdValue',
+		type: 'string',
+		default: '={{ $json.orderId ?? $json.order?.id }}',
+		placeholder: '450789469',
+		required: true,
+		description: "The shop's internal order ID (Shopify's numeric ID or gid://shopify/Order/…, WooCommerce's order ID). Default: the event's `orderId`, else the ID of the item's `order`.",
+		displayOptions: when('orderId'),
+	},
+	{
+		displayName: 'Customer Email',
+		name: 'emailValue',
+		type: 'string',
+		default: '={{ $json.customer?.email }}',
+		placeholder: 'name@email.com',
+		required: true,
+		description: "Finds the customer's latest order. Default: `customer.email` on the item.",
+		displayOptions: when('email'),
+	},
+];
