@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, posix } from 'node:path';
 import type { ICredentialType, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 // The package as n8n's community-node loader sees it: package.json's `n8n` section names built
@@ -98,6 +99,74 @@ describe('package.json', () => {
 			.map((file) => `credentials/${file}`);
 		expect(nodeSources.sort()).toEqual(pkg.n8n.nodes.map(sourceOf).sort());
 		expect(credentialSources.sort()).toEqual(pkg.n8n.credentials.map(sourceOf).sort());
+	});
+});
+
+/**
+ * What `npm publish` would upload, as npm itself computes it (package.json `files`, its `!`
+ * exclusions, and the files npm always adds): the list a user's n8n unpacks.
+ */
+function packedFiles(): string[] {
+	built('dist/lib/index.js');
+	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' });
+	const [report] = JSON.parse(out) as Array<{ files: Array<{ path: string }> }>;
+	return report.files.map(({ path }) => path);
+}
+
+describe('the published tarball', () => {
+	let files: string[];
+	let shipped: Set<string>;
+	beforeAll(() => {
+		files = packedFiles();
+		shipped = new Set(files);
+	}, 60_000);
+
+	it('carries the README, LICENSE and CHANGELOG', () => {
+		for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) expect([file, shipped.has(file)]).toEqual([file, true]);
+	});
+
+	it('carries every file package.json names: n8n nodes and credentials, main, types', () => {
+		const types = (pkg as unknown as { types: string }).types;
+		for (const path of [...pkg.n8n.nodes, ...pkg.n8n.credentials, pkg.main, types]) expect([path, shipped.has(path)]).toEqual([path, true]);
+	});
+
+	it('carries each node\'s icons and codex file, and every bundled workflow', () => {
+		for (const { distPath, className, description } of nodes) {
+			const { light, dark } = iconFiles(description.icon);
+			for (const file of [light, dark, `${className}.node.json`]) {
+				const path = posix.join(dirname(distPath), file!);
+				expect([path, shipped.has(path)]).toEqual([path, true]);
+			}
+		}
+		const workflows = readdirSync(join(ROOT, 'workflows')).filter((file) => file.endsWith('.json'));
+		expect(workflows.length).toBeGreaterThan(0);
+		for (const file of workflows) expect([file, shipped.has(`workflows/${file}`)]).toEqual([file, true]);
+	});
+
+	it('carries no build state, tests, scripts or TypeScript sources', () => {
+		const unwanted = files.filter(
+			(path) => path.endsWith('.tsbuildinfo') || /^(test|scripts|lib|nodes|credentials|\.demo|\.test-results|node_modules)\//.test(path) || (path.endsWith('.ts') && !path.endsWith('.d.ts')),
+		);
+		expect(unwanted).toEqual([]);
+	});
+
+	it('carries no source map whose sources it does not carry', () => {
+		const broken = files
+			.filter((path) => path.endsWith('.map'))
+			.flatMap((path) => {
+				const map = JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as { sources?: string[]; sourceRoot?: string; sourcesContent?: unknown[] };
+				return (map.sources ?? [])
+					.filter((_, i) => map.sourcesContent?.[i] == null)
+					.map((source) => posix.normalize(posix.join(dirname(path), map.sourceRoot ?? '', source)))
+					.filter((source) => !shipped.has(source))
+					.map((source) => `${path} → ${source}`);
+			});
+		expect(broken).toEqual([]);
+	});
+
+	it('ships the JavaScript of every declaration file, so the types describe code that is there', () => {
+		const orphans = files.filter((path) => path.endsWith('.d.ts') && !shipped.has(path.replace(/\.d\.ts$/, '.js')));
+		expect(orphans).toEqual([]);
 	});
 });
 
