@@ -80,6 +80,8 @@ export function journeyItemToNotifyInput(item: Json, fields: JourneyItemFields, 
 			order: {
 				number: str(order.number) ?? str(item.orderNumber),
 				items: Array.isArray(order.items) ? order.items : [],
+				// The event's promise, else the one Order Lookup found at checkout.
+				promisedDelivery: str(item.promisedDelivery) ?? str(obj(order.promise).promisedDate),
 			},
 			shipment: {
 				trackingNumber,
@@ -87,6 +89,9 @@ export function journeyItemToNotifyInput(item: Json, fields: JourneyItemFields, 
 				trackingUrl: str(item.trackingUrl),
 				status: str(item.status),
 				location: { city: str(location.city), country: str(location.country) },
+				// The carrier's own estimate as the event carries it (templates show it on shipped and in transit).
+				estimatedDelivery: str(item.estimatedDelivery),
+				estimatedDeliveryLatest: str(item.estimatedDeliveryLatest),
 			},
 			assessment: {
 				trigger,

@@ -4,6 +4,7 @@ import { ChannelError, type Channel } from '../channels/types';
 import type { Store } from '../store/types';
 import { compileTemplates, type CompiledTemplates, type RenderedMessage } from '../templates';
 import { chooseChannels } from './choose';
+import { smsOptOutLine } from './optOut';
 import { toE164 } from './phone';
 import { assertTimeZone, quietHoursDecision } from './quietHours';
 import {
@@ -34,6 +35,7 @@ interface Settings {
 	dryRun: boolean;
 	now: Date;
 	templates: CompiledTemplates;
+	smsFooter?: string;
 }
 
 function settingsFrom(options: NotifyOptions): Settings {
@@ -56,6 +58,7 @@ function settingsFrom(options: NotifyOptions): Settings {
 		dryRun: options.dryRun === true,
 		now: options.now ?? new Date(),
 		templates: compileTemplates(options.templates),
+		smsFooter: smsOptOutLine(options.smsOptOutLine),
 	};
 }
 
@@ -191,7 +194,7 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 
 		let message: RenderedMessage;
 		try {
-			message = settings.templates.render(trigger, channel, data);
+			message = settings.templates.render(trigger, channel, data, { smsFooter: settings.smsFooter });
 		} catch (error) {
 			await release();
 			return { ...base, status: 'failed', reasonCode: 'template_error', reason: (error as Error).message, to };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JOURNEY_TRIGGERS, SEVERITIES, type JourneyTrigger, type Severity } from '../model/triggers';
 import type { RenderedMessage, TemplateOverrides } from '../templates';
+import type { SmsOptOutOptions } from './optOut';
 
 export const NOTIFY_CHANNELS = ['email', 'sms'] as const;
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
@@ -58,10 +59,12 @@ export interface QuietHoursOptions {
 	allowCritical?: boolean;
 }
 
+/** The merchant as messages name it; messages that ask the customer to get in touch give these. */
 export interface NotifyBrand {
 	name?: string;
 	supportUrl?: string;
 	supportEmail?: string;
+	supportPhone?: string;
 }
 
 export interface NotifyOptions {
@@ -77,6 +80,8 @@ export interface NotifyOptions {
 	defaultCountry?: string;
 	templates?: TemplateOverrides;
 	brand?: NotifyBrand;
+	/** When SMS end with "Reply STOP to opt out." (lib/notify/optOut.ts); default: automatic by sender. */
+	smsOptOutLine?: SmsOptOutOptions;
 	/**
 	 * Decide and render, send nothing and write nothing to the store. The duplicate check needs a
 	 * reservation, so a dry run skips it; everything else is decided as for real.

@@ -1,5 +1,5 @@
 import type { Store } from '../store/types';
-import { orderNumberOf, verifyPreferenceLink } from './link';
+import { LINK_PARAMS, orderNumberOf, verifyPreferenceLink } from './link';
 import { renderConfirmationPage, renderLinkErrorPage, renderPreferencePage } from './page';
 import { savePreference, type SavePreferenceInput, type SavePreferenceResult } from './save';
 import { orderSubject } from './subjects';
@@ -22,10 +22,18 @@ export const PREFERENCE_PAGE_HEADERS: Readonly<Record<string, string>> = {
 	'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
 };
 
-/** The link's own query, for the form to post back to (relative: the page's own URL). */
+function single(value: unknown): string | undefined {
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' && first !== '' ? first : undefined;
+}
+
+/** The verified link's own query, for the form to post back to (relative: the page's own URL). */
 function actionFor(query: Record<string, unknown>): string {
 	const params = new URLSearchParams();
-	for (const name of ['o', 'e', 's']) params.set(name, String(query[name]));
+	for (const name of LINK_PARAMS) {
+		const value = single(query[name]);
+		if (value !== undefined) params.set(name, value);
+	}
 	return `?${params.toString()}`;
 }
 
@@ -45,7 +53,7 @@ export async function renderPreferenceRequest(input: {
 	const link = verifyPreferenceLink(input.query, input.secret, input.now);
 	if (!link.ok) return linkError(link.reason, input.brandName);
 	const current = await input.store.getPreference([orderSubject(link.orderKey)]);
-	const html = renderPreferencePage({ orderNumber: orderNumberOf(link.orderKey), action: actionFor(input.query ?? {}), current, brandName: input.brandName });
+	const html = renderPreferencePage({ orderNumber: orderNumberOf(link.orderKey, link.orderName), action: actionFor(input.query ?? {}), current, brandName: input.brandName });
 	return { statusCode: 200, html };
 }
 
@@ -53,11 +61,16 @@ export async function renderPreferenceRequest(input: {
 export async function savePreferenceRequest(input: SavePreferenceInput & { brandName?: string }): Promise<PreferencePageResponse> {
 	const result = await savePreference(input);
 	if (result.ok) {
-		const html = renderConfirmationPage({ orderNumber: orderNumberOf(result.orderKey), preference: result.preference, brandName: input.brandName });
+		const html = renderConfirmationPage({ orderNumber: orderNumberOf(result.orderKey, result.orderName), preference: result.preference, brandName: input.brandName });
 		return { statusCode: 200, html, saved: result };
 	}
 	if (result.reason !== 'invalid') return linkError(result.reason, input.brandName);
-	const orderKey = String(input.query?.o);
-	const html = renderPreferencePage({ orderNumber: orderNumberOf(orderKey), action: actionFor(input.query ?? {}), errors: result.errors, brandName: input.brandName });
+	// 'invalid' comes only after the link verified, so its o and n are the signed ones.
+	const html = renderPreferencePage({
+		orderNumber: orderNumberOf(String(single(input.query?.o)), single(input.query?.n)),
+		action: actionFor(input.query ?? {}),
+		errors: result.errors,
+		brandName: input.brandName,
+	});
 	return { statusCode: 422, html };
 }

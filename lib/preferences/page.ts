@@ -62,7 +62,7 @@ function layout(title: string, body: string, brandName?: string): string {
 }
 
 export interface PreferenceFormPage {
-	/** What the customer recognises; the only order or customer data the page shows. */
+	/** What the customer recognises ('#1009', from the signed link); the only order or customer data the page shows. */
 	orderNumber: string;
 	/** The signed query of the link, posted back with the form so the save is verified again. */
 	action: string;
@@ -115,9 +115,10 @@ ${language ? `<p>Language: ${escapeHtml(language)}</p>` : ''}<p>Order ${escapeHt
 	return layout('Choice saved', body, page.brandName);
 }
 
+// No "contact us": the page knows no contact to give, and a promise without one helps nobody.
 const LINK_ERRORS = {
-	expired: { title: 'This link has expired', text: 'For your security, links to this page work for a limited time. Please use the link in a more recent message from us, or contact us.' },
-	invalid: { title: 'This link does not work', text: 'The link is incomplete or was changed. Please open it again from the message we sent you, or contact us.' },
+	expired: { title: 'This link has expired', text: 'For your security, links to this page work for a limited time. Please use the link in a more recent message from us.' },
+	invalid: { title: 'This link does not work', text: 'The link is incomplete or was changed. Please open it again from the message we sent you.' },
 } as const;
 
 /** For a link that is expired, altered or incomplete; says nothing about any order. */

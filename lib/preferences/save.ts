@@ -37,6 +37,8 @@ export type SavePreferenceResult =
 	| {
 			ok: true;
 			orderKey: string;
+			/** The signed order name of the link ('#1009'), when it has one. */
+			orderName?: string;
 			preference: StoredPreference;
 			/** Which subjects were saved: always 'order', 'email' when the customer's address was known. */
 			savedFor: Array<'order' | 'email'>;
@@ -108,6 +110,7 @@ export async function savePreference(input: SavePreferenceInput): Promise<SavePr
 	return {
 		ok: true,
 		orderKey: link.orderKey,
+		...(link.orderName !== undefined ? { orderName: link.orderName } : {}),
 		preference,
 		savedFor: email ? ['order', 'email'] : ['order'],
 		writeBack: Object.fromEntries(Object.entries(writeBack).filter(([, v]) => v !== undefined)),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { cleanOrderName } from './link';
 
 type Json = Record<string, unknown>;
 
@@ -14,6 +15,15 @@ export function orderSubject(orderKey: string): string {
 /** The store subject for a customer's choice across orders: a hash, so no raw address is a key. */
 export function emailSubject(email: string): string {
 	return `email:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+}
+
+/**
+ * The order's name as the shop shows it ('#1009') for a journey item, for the preference link;
+ * undefined when the item has none that can go on a link (lib/preferences/link.ts).
+ */
+export function orderNameOf(item: Json): string | undefined {
+	const order = item.order && typeof item.order === 'object' ? (item.order as Json) : {};
+	return cleanOrderName(order.number) ?? cleanOrderName(item.orderNumber);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { JourneyTrigger } from '../model/triggers';
+import { CONTACT_SHOWN, HAS_CONTACT, SMS_CONTACT, withContact } from './contact';
 
 /**
  * The words of every default message. The email layout (defaults.ts) wraps `heading` and `body`
@@ -13,6 +14,10 @@ export interface Paragraph {
 	unless?: string;
 	/** Liquid that sets variables the conditions read (renders nothing). */
 	prelude?: string;
+	/** The html part's words when they differ from the text part's (links as link text, not URLs). */
+	html?: string;
+	/** A call to action: a button in the html part, the URL on its own line in the text part. */
+	link?: { url: string; label: string };
 }
 
 export interface MessageCopy {
@@ -24,8 +29,10 @@ export interface MessageCopy {
 
 const ORDER = '{% if order.number %}order {{ order.number }}{% else %}order{% endif %}';
 const CARRIER = '{% if shipment.carrier %} with {{ shipment.carrier }}{% endif %}';
-const ETA_LONG = "{{ assessment.revisedEta | date: '%A, %B %-d' }}";
-const ETA_SHORT = "{{ assessment.revisedEta | date: '%a, %b %-d' }}";
+const long = (date: string) => `{{ ${date} | date: '%A, %B %-d' }}`;
+const short = (date: string) => `{{ ${date} | date: '%a, %b %-d' }}`;
+const ETA_LONG = long('assessment.revisedEta');
+const ETA_SHORT = short('assessment.revisedEta');
 const SMS_BRAND = '{% if brand.name %}{{ brand.name }}: {% endif %}';
 const SMS_REASON = '{% if assessment.reason %} {{ assessment.reason | sentence }}{% endif %}';
 const SMS_TRACK = '{% if shipment.trackingUrl %} Track: {{ shipment.trackingUrl }}{% endif %}';
@@ -42,6 +49,36 @@ const ETA_IN_REASON_PRELUDE = "{% assign etaDay = assessment.revisedEta | date: 
 const ETA_IN_REASON = 'assessment.reason contains etaDay';
 const newEtaUnlessInReason: Paragraph = { ...newEta, prelude: ETA_IN_REASON_PRELUDE, unless: ETA_IN_REASON };
 const SMS_ETA_UNLESS_IN_REASON = `${ETA_IN_REASON_PRELUDE}{% unless ${ETA_IN_REASON} %}${SMS_ETA}{% endunless %}`;
+
+/**
+ * When a parcel leaves: the carrier's own estimate from the event (in the carrier's name), else the
+ * assessment's date (worded by its source, as newEta), else the date promised at checkout.
+ */
+const CARRIER_EXPECTS = "{{ shipment.carrier | default: 'The carrier' }} expects to deliver it";
+const latest = 'shipment.estimatedDeliveryLatest';
+const estimate: Paragraph = {
+	when: 'shipment.estimatedDelivery or assessment.revisedEta or order.promisedDelivery',
+	text: `{% if shipment.estimatedDelivery %}{% if ${latest} and ${latest} != shipment.estimatedDelivery %}${CARRIER_EXPECTS} between ${long('shipment.estimatedDelivery')} and ${long(latest)}.{% else %}${CARRIER_EXPECTS} on ${long('shipment.estimatedDelivery')}.{% endif %}{% elsif assessment.revisedEta %}${newEta.text}{% else %}It should arrive by ${long('order.promisedDelivery')}.{% endif %}`,
+};
+const SMS_ESTIMATE = `{% if shipment.estimatedDelivery %} {{ shipment.carrier | default: 'The carrier' }} expects it ${short('shipment.estimatedDelivery')}{% if ${latest} and ${latest} != shipment.estimatedDelivery %} to ${short(latest)}{% endif %}.{% elsif assessment.revisedEta %}{% if assessment.etaSource == 'estimated' %} Usually arrives by ${ETA_SHORT}.{% else %} Expected ${ETA_SHORT}.{% endif %}{% elsif order.promisedDelivery %} Due by ${short('order.promisedDelivery')}.{% endif %}`;
+
+/**
+ * Asks the customer to get in touch, with the merchant's contact; `without` is said when no
+ * contact is set (empty: the paragraph is left out), so no message promises a contact it lacks.
+ * Once said, the email's "Questions?" footer would repeat it: CONTACT_SHOWN tells the layout.
+ */
+function contactAsk(lead: string, tail: string, without = ''): Paragraph {
+	const shown = `{% assign ${CONTACT_SHOWN} = true %}${lead}`;
+	return {
+		...(without ? {} : { when: HAS_CONTACT }),
+		text: withContact('text', shown, tail, without),
+		html: withContact('html', shown, tail, without),
+	};
+}
+const PAY = 'Please update your payment details, and we will send it on its way.';
+const CHECK_ADDRESS = 'Please check your delivery address and correct it on the tracking page, so your parcel can be delivered.';
+const TELL_ADDRESS = 'Or tell us the right address: ';
+const SMS_CONTACT_US = (lead: string) => `{% if ${HAS_CONTACT} %} ${lead} ${SMS_CONTACT}{% endif %}`;
 const items: Paragraph = {
 	when: 'order.items.size > 0',
 	text: 'In this order: {% for item in order.items limit: 10 %}{{ item.quantity | default: 1 }} x {{ item.title }}{% unless forloop.last %}, {% endunless %}{% endfor %}.',
@@ -59,15 +96,23 @@ export const DEFAULT_COPY: Record<JourneyTrigger, MessageCopy> = {
 		body: [
 			`We've received your ${ORDER} and are getting it ready. We'll let you know as soon as it ships.`,
 			items,
-			{ when: 'preferences.url', text: 'How would you like to hear from us about it: email, text message, both or not at all, and in which language? Choose here: {{ preferences.url }}' },
+			{
+				when: 'preferences.url',
+				text: 'How would you like to hear from us about it: email, text message, both or not at all, and in which language?',
+				link: { url: 'preferences.url', label: 'Choose how we reach you' },
+			},
 		],
 		sms: `${SMS_BRAND}Thanks! We've got your ${ORDER} and will text you when it ships.{% if preferences.url %} Choose how we update you: {{ preferences.url }}{% endif %}`,
 	},
 	payment_issue: {
 		subject: `There's a problem with the payment for your ${ORDER}`,
 		heading: 'Your payment needs attention',
-		body: [`We couldn't process the payment for your ${ORDER}, so it is on hold for now.`, reason, 'Please update your payment details or get in touch, and we will send it on its way.'],
-		sms: `${SMS_BRAND}We couldn't process the payment for your ${ORDER}, so it's on hold. Please check your email or contact us.`,
+		body: [
+			`We couldn't process the payment for your ${ORDER}, so it is on hold for now.`,
+			reason,
+			contactAsk(`${PAY} If you need help, please get in touch: `, '.', PAY),
+		],
+		sms: `${SMS_BRAND}We couldn't process the payment for your ${ORDER}, so it's on hold. Please check your email{% if ${HAS_CONTACT} %} or contact us: ${SMS_CONTACT}{% else %}.{% endif %}`,
 	},
 	preparation_delayed: {
 		subject: `Your ${ORDER} is taking a little longer`,
@@ -78,15 +123,15 @@ export const DEFAULT_COPY: Record<JourneyTrigger, MessageCopy> = {
 	shipped: {
 		subject: `Your ${ORDER} is on its way`,
 		heading: 'Your order has shipped',
-		body: [`Good news: your ${ORDER} has shipped${CARRIER}.`, trackingNumber, newEta, items],
-		sms: `${SMS_BRAND}Your ${ORDER} has shipped${CARRIER}.${SMS_TRACK}`,
+		body: [`Good news: your ${ORDER} has shipped${CARRIER}.`, trackingNumber, estimate, items],
+		sms: `${SMS_BRAND}Your ${ORDER} has shipped${CARRIER}.${SMS_ESTIMATE}${SMS_TRACK}`,
 	},
 	in_transit: {
 		subject: `Your ${ORDER} is on the move`,
 		heading: 'Your parcel is on the move',
 		body: [
 			`Your ${ORDER} is travelling${CARRIER}{% if shipment.location.city %} and was last scanned in {{ shipment.location.city }}{% endif %}.`,
-			newEta,
+			estimate,
 		],
 		sms: `${SMS_BRAND}Your ${ORDER} is on the move{% if shipment.location.city %}, last seen in {{ shipment.location.city }}{% endif %}.${SMS_TRACK}`,
 	},
@@ -99,8 +144,15 @@ export const DEFAULT_COPY: Record<JourneyTrigger, MessageCopy> = {
 	delivered: {
 		subject: `Your ${ORDER} has been delivered`,
 		heading: 'Delivered',
-		body: [`Your ${ORDER} has been delivered. We hope you enjoy it!`, "If you can't find it, please get in touch and we'll help."],
-		sms: `${SMS_BRAND}Your ${ORDER} has been delivered. Can't find it? Please contact us.`,
+		body: [
+			`Your ${ORDER} has been delivered. We hope you enjoy it!`,
+			contactAsk(
+				"If you can't find it, please get in touch and we'll help: ",
+				'.',
+				"If you can't find it, please look around your door and ask your neighbours{% if shipment.trackingUrl %}; the tracking page may show where it was left{% endif %}.",
+			),
+		],
+		sms: `${SMS_BRAND}Your ${ORDER} has been delivered.${SMS_CONTACT_US("Can't find it? Contact us:")}`,
 	},
 	delivered_to_third_party: {
 		subject: `Your ${ORDER} was left in a safe place`,
@@ -150,7 +202,11 @@ export const DEFAULT_COPY: Record<JourneyTrigger, MessageCopy> = {
 	address_issue: {
 		subject: `Action needed: check the delivery address for your ${ORDER}`,
 		heading: 'Please check your delivery address',
-		body: [`The carrier couldn't deliver your ${ORDER} because of a problem with the address.`, reason, 'Please correct the address on the tracking page or contact us, so your parcel can be delivered.'],
+		body: [
+			`The carrier couldn't deliver your ${ORDER} because of a problem with the address.`,
+			reason,
+			contactAsk(`Please correct the address on the tracking page, so your parcel can be delivered. ${TELL_ADDRESS}`, '.', 'Please correct the address on the tracking page, so your parcel can be delivered.'),
+		],
 		sms: `${SMS_BRAND}Action needed: the carrier has a problem with the delivery address for your ${ORDER}. Please check it.${SMS_TRACK}`,
 	},
 	customs_hold: {
@@ -181,13 +237,25 @@ export const DEFAULT_COPY: Record<JourneyTrigger, MessageCopy> = {
 	refused: {
 		subject: `Your ${ORDER} was refused at delivery`,
 		heading: 'Delivery refused',
-		body: [`The carrier reports that delivery of your ${ORDER} was refused, so it will come back to us.`, reason, "If you didn't refuse it, please get in touch and we'll sort it out."],
-		sms: `${SMS_BRAND}Delivery of your ${ORDER} was refused and it will come back to us. Not you? Please contact us.`,
+		body: [
+			`The carrier reports that delivery of your ${ORDER} was refused, so it will come back to us.`,
+			reason,
+			contactAsk("If you didn't refuse it, please get in touch and we'll sort it out: ", '.'),
+		],
+		sms: `${SMS_BRAND}Delivery of your ${ORDER} was refused and it will come back to us.${SMS_CONTACT_US('Not you? Contact us:')}`,
 	},
 	returning_to_sender: {
 		subject: `Your ${ORDER} is being returned to us`,
 		heading: 'Your parcel is on its way back to us',
-		body: [`Your ${ORDER} couldn't be delivered and is on its way back to us.`, reason, "We'll be in touch once it arrives. If you'd like it sent again, just let us know."],
+		body: [
+			`Your ${ORDER} couldn't be delivered and is on its way back to us.`,
+			reason,
+			contactAsk(
+				"We'll be in touch once it arrives. If you'd like it sent again, just let us know: ",
+				'.',
+				"We'll be in touch once it arrives, about sending it again or a refund.",
+			),
+		],
 		sms: `${SMS_BRAND}Your ${ORDER} couldn't be delivered and is coming back to us.${SMS_REASON} We'll be in touch.`,
 	},
 	returned_to_sender: {
@@ -204,7 +272,10 @@ export const DEFAULT_COPY: Record<JourneyTrigger, MessageCopy> = {
 			reason,
 			{ when: "assessment.customerAction == 'contact_carrier'", text: 'Please contact the carrier{% if shipment.trackingNumber %} with tracking number {{ shipment.trackingNumber }}{% endif %}.' },
 			{ when: "assessment.customerAction == 'reschedule'", text: 'Please rearrange delivery on the tracking page.' },
-			{ when: "assessment.customerAction == 'correct_address'", text: 'Please check your delivery address and correct it on the tracking page or tell us, so your parcel can be delivered.' },
+			{
+				...contactAsk(`${CHECK_ADDRESS} ${TELL_ADDRESS}`, '.', CHECK_ADDRESS),
+				when: "assessment.customerAction == 'correct_address'",
+			},
 			{ when: "assessment.customerAction == 'pay_duties_or_send_documents'", text: 'To release it, you may need to pay import duties or provide documents. The carrier will tell you how.' },
 			"We're keeping an eye on it and will update you.",
 		],

@@ -5,6 +5,7 @@ export {
 	type CompiledTemplates,
 	type MessageChannel,
 	type RenderedMessage,
+	type RenderOptions,
 	type TemplateOverrides,
 } from './render';
 export { MAX_SMS_SEGMENTS, smsSegments, type SmsSegmentCount } from './sms';

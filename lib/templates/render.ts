@@ -15,8 +15,17 @@ export interface RenderedMessage {
 	text: string;
 }
 
+export interface RenderOptions {
+	/**
+	 * A line the SMS must end with, such as "Reply STOP to opt out." (lib/notify/optOut.ts decides
+	 * when). Counted inside the two-part limit, so the reason is shortened to make room for it; left
+	 * out when the SMS already says STOP.
+	 */
+	smsFooter?: string;
+}
+
 export interface CompiledTemplates {
-	render(trigger: JourneyTrigger, channel: MessageChannel, data: Record<string, unknown>): RenderedMessage;
+	render(trigger: JourneyTrigger, channel: MessageChannel, data: Record<string, unknown>, options?: RenderOptions): RenderedMessage;
 }
 
 function flavourOf(part: TemplatePart): TemplateFlavour {
@@ -59,21 +68,26 @@ function nonEmpty(trigger: JourneyTrigger, part: TemplatePart, text: string): st
 	return text;
 }
 
-function renderSms(trigger: JourneyTrigger, source: string, data: Record<string, unknown>): string {
+function withFooter(sms: string, footer: string | undefined): string {
+	const line = footer?.trim();
+	return line && !/\bSTOP\b/.test(sms) ? `${sms}\n${line}` : sms;
+}
+
+function renderSms(trigger: JourneyTrigger, source: string, data: Record<string, unknown>, footer?: string): string {
 	const assessment = typeof data.assessment === 'object' && data.assessment !== null ? data.assessment : {};
 	const originalReason = (assessment as Record<string, unknown>).reason;
 	const reason = typeof originalReason === 'string' && originalReason.trim() ? originalReason : undefined;
 	const withReason = (shortened: string | undefined) => {
 		const { reason: _dropped, ...rest } = assessment as Record<string, unknown>;
 		const scoped = { ...data, assessment: shortened === undefined ? rest : { ...rest, reason: shortened } };
-		return tidyText(renderPart(trigger, 'sms', source, scoped));
+		return withFooter(tidyText(renderPart(trigger, 'sms', source, scoped)), footer);
 	};
 	return nonEmpty(trigger, 'sms', fitSmsReason(withReason, reason));
 }
 
 /**
  * Renders one trigger's message for a channel. Email: subject, html (every variable HTML-escaped)
- * and text. SMS: text only, shortened to two parts where the reason allows. An override that
+ * and text. SMS: text only (with the footer line, if any), shortened to two parts where the reason allows. An override that
  * changes the text but not the html sends a text-only email, so the two never disagree.
  */
 export function renderMessage(
@@ -81,11 +95,12 @@ export function renderMessage(
 	channel: MessageChannel,
 	data: Record<string, unknown>,
 	overrides: Partial<TemplateSet> = {},
+	options: RenderOptions = {},
 ): RenderedMessage {
 	const defaults = DEFAULT_TEMPLATES[trigger];
 	const source = (part: TemplatePart) => overrides[part] ?? defaults[part];
 	const prepared = prepareTemplateData(data);
-	if (channel === 'sms') return { text: renderSms(trigger, source('sms'), prepared) };
+	if (channel === 'sms') return { text: renderSms(trigger, source('sms'), prepared, options.smsFooter) };
 
 	const subject = nonEmpty(trigger, 'subject', tidySubject(renderPart(trigger, 'subject', source('subject'), prepared)));
 	const text = nonEmpty(trigger, 'text', tidyText(renderPart(trigger, 'text', source('text'), prepared)));
@@ -124,6 +139,6 @@ function validateOverrides(overrides: unknown): TemplateOverrides {
 export function compileTemplates(overrides?: TemplateOverrides): CompiledTemplates {
 	const valid = validateOverrides(overrides);
 	return {
-		render: (trigger, channel, data) => renderMessage(trigger, channel, data, valid[trigger]),
+		render: (trigger, channel, data, options) => renderMessage(trigger, channel, data, valid[trigger], options),
 	};
 }
