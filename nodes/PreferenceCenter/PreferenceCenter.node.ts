@@ -16,6 +16,7 @@ import { writeHubSpotPreference } from '../../lib/orders/writeback-hubspot';
 import { writeShopifyPreference } from '../../lib/orders/writeback-shopify';
 import { PREFERENCE_PAGE_HEADERS, renderPreferenceRequest, savePreferenceRequest } from '../../lib/preferences/handle';
 import { signPreferenceLink } from '../../lib/preferences/link';
+import { orderNameOf } from '../../lib/preferences/subjects';
 import type { PreferenceCustomer, PreferenceWriteBack } from '../../lib/preferences/save';
 import { whenOneOf } from '../shared/credentialShown';
 import { n8nPlainHttp } from '../shared/n8nHttp';
@@ -84,7 +85,8 @@ export class PreferenceCenter implements INodeType {
 						throw new NodeOperationError(this.getNode(), 'The item names no order: a preference link needs an Order Key such as "shopify:450789469" (source and order ID).', { itemIndex: i });
 					}
 					const expiresAt = new Date(Date.now() + (this.getNodeParameter('validForDays', i, 60) as number) * DAY_MS);
-					const url = signPreferenceLink({ baseUrl: pageUrl, orderKey, expiresAt }, signingSecret);
+					// The order's name (#1009) rides along, signed, so the page shows it instead of the internal id.
+					const url = signPreferenceLink({ baseUrl: pageUrl, orderKey, orderName: orderNameOf(json), expiresAt }, signingSecret);
 					out.push({ json: { ...json, preferences: { url, expiresAt: expiresAt.toISOString() } }, pairedItem: { item: i } });
 					continue;
 				}
