@@ -5,7 +5,10 @@ import { sweep, type SweepCarrier, type SweepOptions } from '../../lib/poll/swee
 import type { WatchList } from '../../lib/store/types';
 import { sweepToItems } from '../../lib/tracking/pollItems';
 import { carrierContext, carrierCredentialTest, CARRIER_OPTIONS } from '../shared/carriers';
+import { asList, whenIncludes } from '../shared/credentialShown';
 import { storeAt, storePathOption } from '../shared/storeOption';
+import { namesOf } from '../shared/subtitle';
+import { CARRIER_POLL_NOTICE, carrierPollPanel } from './CarrierPollTrigger.panel';
 
 const HOUR = 3_600_000;
 /** One pacer per carrier for the whole n8n process, so rate limits hold across polls. */
@@ -42,24 +45,24 @@ export class CarrierPollTrigger implements INodeType {
 		icon: { light: 'file:carrierPoll.svg', dark: 'file:carrierPoll.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["carriers"].join(", ")}}',
+		subtitle: `={{ ${namesOf('carriers', CARRIER_OPTIONS)} || "No carrier chosen" }}`,
 		description: "Polls carriers' own tracking APIs for the shipments being watched and starts the workflow with what changed",
 		defaults: { name: 'Carrier Poll Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Changes', 'Issues'],
+		triggerPanel: carrierPollPanel,
 		// Spelled out per credential: n8n's lint reads `testedBy` from these literals.
 		credentials: [
-			{ name: 'upsApi', required: false, displayOptions: { show: { carriers: ['ups'] } }, testedBy: 'carrierCredentialTest' },
-			{ name: 'fedExApi', required: false, displayOptions: { show: { carriers: ['fedex'] } }, testedBy: 'carrierCredentialTest' },
-			{ name: 'uspsApi', required: false, displayOptions: { show: { carriers: ['usps'] } }, testedBy: 'carrierCredentialTest' },
-			{ name: 'dhlApi', required: false, displayOptions: { show: { carriers: ['dhl'] } }, testedBy: 'carrierCredentialTest' },
+			{ name: 'upsApi', displayName: 'UPS API', required: false, displayOptions: whenIncludes('carriers', 'ups'), testedBy: 'carrierCredentialTest' },
+			{ name: 'fedExApi', displayName: 'FedEx API', required: false, displayOptions: whenIncludes('carriers', 'fedex'), testedBy: 'carrierCredentialTest' },
+			{ name: 'uspsApi', displayName: 'USPS API', required: false, displayOptions: whenIncludes('carriers', 'usps'), testedBy: 'carrierCredentialTest' },
+			{ name: 'dhlApi', displayName: 'DHL API', required: false, displayOptions: whenIncludes('carriers', 'dhl'), testedBy: 'carrierCredentialTest' },
 		],
 		properties: [
 			{
-				displayName:
-					'Watches the shipments added with Carrier Tracking → Start Watching. Each poll looks up the due ones, paced to each carrier\'s rate limit, and emits only changes. A failed lookup is tried again on a later poll and reported on Issues.',
+				displayName: CARRIER_POLL_NOTICE,
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -93,9 +96,14 @@ export class CarrierPollTrigger implements INodeType {
 	methods = { credentialTest: { carrierCredentialTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const carriers = this.getNodeParameter('carriers', []) as string[];
+		// A list, or one string from an older editor or an expression.
+		const carriers = asList(this.getNodeParameter('carriers', []));
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		if (carriers.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one carrier to poll.');
+		if (carriers.length === 0) throw new NodeOperationError(this.getNode(), 'Carriers is empty. Choose at least one carrier to poll.');
+		const unknown = carriers.filter((id) => !CARRIER_OPTIONS.some((o) => o.value === id));
+		if (unknown.length > 0) {
+			throw new NodeOperationError(this.getNode(), `Carriers has ${unknown.map((id) => `"${id}"`).join(', ')}: choose from ${CARRIER_OPTIONS.map((o) => o.name).join(', ')}.`);
+		}
 		const perMinute = Number(options.requestsPerMinute) || 0;
 		const sweepCarriers: SweepCarrier[] = [];
 		const notConfigured: IDataObject[] = [];

@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDisplayOptions,
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -12,8 +13,19 @@ import { CarrierError } from '../../lib/carriers/types';
 import { shipmentKey } from '../../lib/store/types';
 import { runTrackingAction, type TrackingAction } from '../../lib/tracking/actions';
 import { aggregatorContext, carrierContext, carrierCredentialTest } from '../shared/carriers';
+import { asList, whenOneOf } from '../shared/credentialShown';
 import { storeAt } from '../shared/storeOption';
-import { carrierTrackingProperties } from './CarrierTracking.properties';
+import { nameOf } from '../shared/subtitle';
+import { carrierTrackingProperties, LOOKUPS, OPERATION_OPTIONS, SOURCE_OPTIONS } from './CarrierTracking.properties';
+
+/** Shown while Source is one of `sources` and the operation asks a carrier or aggregator. */
+function forSources(sources: string[]): ICredentialsDisplayOptions {
+	return { show: { ...whenOneOf('source', sources).show, ...whenOneOf('operation', LOOKUPS).show } };
+}
+
+/** The subtitle's words: "Start watching · auto-detect", "Track now · FedEx", "Detect carrier". */
+const SUBTITLE_OPERATIONS = OPERATION_OPTIONS.map((o) => ({ value: o.value, name: o.name.charAt(0) + o.name.slice(1).toLowerCase() }));
+const SUBTITLE_SOURCES = SOURCE_OPTIONS.map((o) => (o.value === 'auto' ? { value: 'auto', name: 'auto-detect' } : o));
 
 /** What to do about each kind of carrier refusal, for the error's description. */
 const HINTS: Record<CarrierError['code'], string> = {
@@ -33,22 +45,23 @@ export class CarrierTracking implements INodeType {
 		icon: { light: 'file:carrierTracking.svg', dark: 'file:carrierTracking.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ($parameter["source"] ? ": " + $parameter["source"] : "")}}',
+		subtitle: `={{ ${nameOf('operation', SUBTITLE_OPERATIONS)} + ($parameter["operation"] === "detect" ? "" : " · " + ${nameOf('source', SUBTITLE_SOURCES)}) }}`,
 		description: 'Detects carriers, looks shipments up, and starts or stops watching them, through carrier APIs or aggregators',
 		defaults: { name: 'Carrier Tracking' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
+		// Spelled out per credential: n8n's lint reads `testedBy` from these literals. A carrier's own
+		// API also serves auto-detect; Detect Carrier needs none.
 		credentials: [
-			// Spelled out per credential: n8n's lint reads `testedBy` from these literals.
-			{ name: 'upsApi', required: false, displayOptions: { show: { source: ['ups', 'auto'] } }, testedBy: 'carrierCredentialTest' },
-			{ name: 'fedExApi', required: false, displayOptions: { show: { source: ['fedex', 'auto'] } }, testedBy: 'carrierCredentialTest' },
-			{ name: 'uspsApi', required: false, displayOptions: { show: { source: ['usps', 'auto'] } }, testedBy: 'carrierCredentialTest' },
-			{ name: 'dhlApi', required: false, displayOptions: { show: { source: ['dhl', 'auto'] } }, testedBy: 'carrierCredentialTest' },
-			{ name: 'afterShipApi', required: true, displayOptions: { show: { source: ['aftership'] } } },
-			{ name: 'easyPostApi', required: true, displayOptions: { show: { source: ['easypost'] } } },
-			{ name: 'shippoApi', required: true, displayOptions: { show: { source: ['shippo'] } } },
-			{ name: 'seventeenTrackApi', required: true, displayOptions: { show: { source: ['seventeentrack'] } } },
+			{ name: 'upsApi', displayName: 'UPS API', required: false, displayOptions: forSources(['ups', 'auto']), testedBy: 'carrierCredentialTest' },
+			{ name: 'fedExApi', displayName: 'FedEx API', required: false, displayOptions: forSources(['fedex', 'auto']), testedBy: 'carrierCredentialTest' },
+			{ name: 'uspsApi', displayName: 'USPS API', required: false, displayOptions: forSources(['usps', 'auto']), testedBy: 'carrierCredentialTest' },
+			{ name: 'dhlApi', displayName: 'DHL API', required: false, displayOptions: forSources(['dhl', 'auto']), testedBy: 'carrierCredentialTest' },
+			{ name: 'afterShipApi', displayName: 'AfterShip Account', required: true, displayOptions: forSources(['aftership']) },
+			{ name: 'easyPostApi', displayName: 'EasyPost Account', required: true, displayOptions: forSources(['easypost']) },
+			{ name: 'shippoApi', displayName: 'Shippo Account', required: true, displayOptions: forSources(['shippo']) },
+			{ name: 'seventeenTrackApi', displayName: '17TRACK Account', required: true, displayOptions: forSources(['seventeentrack']) },
 		],
 		properties: carrierTrackingProperties,
 	};
@@ -60,19 +73,26 @@ export class CarrierTracking implements INodeType {
 		const out: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
 			try {
-				const operation = this.getNodeParameter('operation', i) as TrackingAction | 'detect';
-				const trackingNumber = String(this.getNodeParameter('trackingNumber', i, '')).trim();
+				const operation = oneOf(this.getNodeParameter('operation', i)) as TrackingAction | 'detect';
+				if (!OPERATION_OPTIONS.some((o) => o.value === operation)) {
+					throw new NodeOperationError(this.getNode(), `Operation is not set to a known value: choose ${OPERATION_OPTIONS.map((o) => o.name).join(', ')}.`, { itemIndex: i });
+				}
+				const trackingNumber = String(this.getNodeParameter('trackingNumber', i, '') ?? '').trim();
 				if (!trackingNumber) throw new NodeOperationError(this.getNode(), 'Tracking Number is empty: map it from the item (e.g. {{ $json.trackingNumber }}).', { itemIndex: i });
 				if (operation === 'detect') {
 					out.push({ json: { trackingNumber, ...(detectCarrier(trackingNumber) ?? { carrier: null, reason: 'matches no known carrier format' }) } as IDataObject, pairedItem: { item: i } });
 					continue;
 				}
 				const options = this.getNodeParameter('options', i, {}) as IDataObject;
+				const source = oneOf(this.getNodeParameter('source', i, 'auto'));
+				if (!SOURCE_OPTIONS.some((o) => o.value === source)) {
+					throw new NodeOperationError(this.getNode(), `Carrier or Aggregator is not set to a known value: choose ${SOURCE_OPTIONS.map((o) => o.name).join(', ')}.`, { itemIndex: i });
+				}
 				const result = await runTrackingAction(
 					{
 						action: operation,
 						trackingNumber,
-						source: this.getNodeParameter('source', i) as string,
+						source,
 						aggregatorCarrier: (this.getNodeParameter('aggregatorCarrier', i, '') as string) || undefined,
 						providerTrackingId: (this.getNodeParameter('providerTrackingId', i, '') as string) || undefined,
 						metadata: operation === 'watch' ? parseMetadata(this, this.getNodeParameter('metadata', i, {}), i) : undefined,
@@ -103,6 +123,11 @@ export class CarrierTracking implements INodeType {
 		}
 		return [out];
 	}
+}
+
+/** A single-valued selector's value, whether stored as a string or (by an older editor) in a list. */
+function oneOf(value: unknown): string {
+	return asList(value)[0] ?? '';
 }
 
 function parseMetadata(ctx: IExecuteFunctions, value: unknown, itemIndex: number): Record<string, unknown> | undefined {

@@ -3,7 +3,26 @@ import { AGGREGATOR_OPTIONS, CARRIER_OPTIONS } from '../shared/carriers';
 import { storePathOption } from '../shared/storeOption';
 
 const AGGREGATORS = AGGREGATOR_OPTIONS.map((o) => o.value);
-const notDetect = { show: { operation: ['track', 'watch', 'unwatch'] } };
+/** The operations that ask a carrier or an aggregator; Detect Carrier reads the number alone. */
+export const LOOKUPS = ['track', 'watch', 'unwatch'];
+const notDetect = { show: { operation: LOOKUPS } };
+
+export const OPERATION_OPTIONS = [
+	{ name: 'Detect Carrier', value: 'detect', action: 'Detect the carrier of a tracking number', description: 'Tell the carrier and format from the number alone (no API call)' },
+	{ name: 'Start Watching', value: 'watch', action: 'Start watching a shipment', description: 'Direct carriers: add to the Carrier Poll Trigger watch list. Aggregators: create the tracking there, so its webhooks follow.' },
+	{ name: 'Stop Watching', value: 'unwatch', action: 'Stop watching a shipment' },
+	{ name: 'Track Now', value: 'track', action: 'Look up a shipment now', description: 'Ask the carrier or aggregator for the current state' },
+];
+
+export const SOURCE_OPTIONS = [{ name: 'Auto-Detect From the Number', value: 'auto' }, ...CARRIER_OPTIONS, ...AGGREGATOR_OPTIONS];
+
+/**
+ * The number where each upstream node puts it: `trackingNumber` (tracking events, Delivery
+ * Classifier, Order Event Trigger), `order.fulfillments[].trackingNumber` (Order Lookup, for an item
+ * that had none), `body.trackingNumber` (an n8n Webhook node).
+ */
+export const TRACKING_NUMBER_DEFAULT =
+	'={{ $json.trackingNumber ?? $json.order?.fulfillments?.find((f) => f.trackingNumber)?.trackingNumber ?? $json.body?.trackingNumber ?? "" }}';
 
 export const carrierTrackingProperties: INodeProperties[] = [
 	{
@@ -11,12 +30,7 @@ export const carrierTrackingProperties: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'Detect Carrier', value: 'detect', action: 'Detect the carrier of a tracking number', description: 'Tell the carrier and format from the number alone (no API call)' },
-			{ name: 'Start Watching', value: 'watch', action: 'Start watching a shipment', description: 'Direct carriers: add to the Carrier Poll Trigger watch list. Aggregators: create the tracking there, so its webhooks follow.' },
-			{ name: 'Stop Watching', value: 'unwatch', action: 'Stop watching a shipment' },
-			{ name: 'Track Now', value: 'track', action: 'Look up a shipment now', description: 'Ask the carrier or aggregator for the current state' },
-		],
+		options: OPERATION_OPTIONS,
 		default: 'track',
 	},
 	{
@@ -24,13 +38,14 @@ export const carrierTrackingProperties: INodeProperties[] = [
 		name: 'trackingNumber',
 		type: 'string',
 		required: true,
-		default: '={{ $json.trackingNumber }}',
+		default: TRACKING_NUMBER_DEFAULT,
+		description: 'One number per item. The default finds it in what the tracking and order triggers, Order Lookup or a Webhook node emit.',
 	},
 	{
 		displayName: 'Carrier or Aggregator',
 		name: 'source',
 		type: 'options',
-		options: [{ name: 'Auto-Detect From the Number', value: 'auto' }, ...CARRIER_OPTIONS, ...AGGREGATOR_OPTIONS],
+		options: SOURCE_OPTIONS,
 		default: 'auto',
 		description: "Auto-detect picks the carrier's own API (UPS, FedEx, USPS, DHL) from the number",
 		displayOptions: notDetect,
@@ -42,7 +57,7 @@ export const carrierTrackingProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'ups',
 		description: "The aggregator's code for the carrier (AfterShip slug, EasyPost or Shippo carrier, 17TRACK carrier number). Empty: the aggregator detects it where it can.",
-		displayOptions: { show: { source: AGGREGATORS, operation: ['track', 'watch', 'unwatch'] } },
+		displayOptions: { show: { source: AGGREGATORS, operation: LOOKUPS } },
 	},
 	{
 		displayName: 'Aggregator Tracking ID',

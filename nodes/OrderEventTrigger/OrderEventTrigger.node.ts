@@ -2,8 +2,11 @@ import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, I
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { ingestOrderWebhook } from '../../lib/orders/webhooks';
 import { orderEventToItem } from '../../lib/orders/webhooks/toItem';
+import { asList, whenOneOf } from '../shared/credentialShown';
 import { storeAt, storePathOption } from '../shared/storeOption';
+import { nameOf } from '../shared/subtitle';
 import { answer, rawBodyOf } from '../shared/webhook';
+import { orderEventPanel, PLATFORM_SETUP, platformNotices } from './OrderEventTrigger.panel';
 
 const PLATFORM_CREDENTIALS: Record<string, string> = { shopify: 'shopifyAdminApi', woocommerce: 'wooCommerceStoreApi' };
 
@@ -14,14 +17,15 @@ export class OrderEventTrigger implements INodeType {
 		icon: { light: 'file:orderEvent.svg', dark: 'file:orderEvent.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["platform"]}}',
+		subtitle: `={{ ${nameOf('platform', PLATFORM_SETUP)} }}`,
 		description: 'Starts the workflow when the shop reports an order confirmed, a payment problem or a shipment (Shopify, WooCommerce webhooks)',
 		defaults: { name: 'Order Event Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		triggerPanel: orderEventPanel,
 		credentials: [
-			{ name: 'shopifyAdminApi', required: true, displayOptions: { show: { platform: ['shopify'] } } },
-			{ name: 'wooCommerceStoreApi', required: true, displayOptions: { show: { platform: ['woocommerce'] } } },
+			{ name: 'shopifyAdminApi', displayName: 'Shopify Store', required: true, displayOptions: whenOneOf('platform', ['shopify']) },
+			{ name: 'wooCommerceStoreApi', displayName: 'WooCommerce Store', required: true, displayOptions: whenOneOf('platform', ['woocommerce']) },
 		],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '={{$parameter["path"]}}', isFullPath: true }],
 		properties: [
@@ -36,6 +40,7 @@ export class OrderEventTrigger implements INodeType {
 				],
 				default: 'shopify',
 			},
+			...platformNotices,
 			{
 				displayName: 'Path',
 				name: 'path',
@@ -65,8 +70,13 @@ export class OrderEventTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const platform = this.getNodeParameter('platform') as string;
+		// One value, whether stored as a string or (by an older editor) inside a list.
+		const platform = asList(this.getNodeParameter('platform'))[0] ?? '';
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		if (!PLATFORM_CREDENTIALS[platform]) {
+			this.logger.error(`Order Event Trigger has no known Platform ("${platform}"): choose one in the node`);
+			return answer(this, 500, { error: 'The trigger has no Platform chosen: choose Shopify or WooCommerce in the node' });
+		}
 		const credentials = await this.getCredentials<{ webhookSecret?: string }>(PLATFORM_CREDENTIALS[platform]);
 		if (!credentials.webhookSecret) {
 			return answer(this, 401, { error: `The ${platform} credential has no Webhook Secret: add the secret the shop signs webhooks with` });

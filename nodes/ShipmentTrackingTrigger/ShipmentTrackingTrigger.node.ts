@@ -8,8 +8,11 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { ingestWebhook } from '../../lib/ingest';
 import { shipmentKey } from '../../lib/store/types';
+import { asList, whenOneOf } from '../shared/credentialShown';
 import { storeAt, storePathOption } from '../shared/storeOption';
+import { nameOf } from '../shared/subtitle';
 import { answer, rawBodyOf } from '../shared/webhook';
+import { PROVIDER_SETUP, providerNotices, shipmentTrackingPanel } from './ShipmentTrackingTrigger.panel';
 
 /** Credential type per provider; adding a provider adds one line here and one credential file. */
 const PROVIDER_CREDENTIALS: Record<string, string> = {
@@ -26,16 +29,17 @@ export class ShipmentTrackingTrigger implements INodeType {
 		icon: { light: 'file:shipmentTracking.svg', dark: 'file:shipmentTracking.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["provider"]}}',
+		subtitle: `={{ ${nameOf('provider', PROVIDER_SETUP)} }}`,
 		description: 'Starts the workflow when a tracking provider (AfterShip, EasyPost, Shippo, 17TRACK) reports a shipment update',
 		defaults: { name: 'Shipment Tracking Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		triggerPanel: shipmentTrackingPanel,
 		credentials: [
-			{ name: 'afterShipApi', required: true, displayOptions: { show: { provider: ['aftership'] } } },
-			{ name: 'easyPostApi', required: true, displayOptions: { show: { provider: ['easypost'] } } },
-			{ name: 'shippoApi', required: true, displayOptions: { show: { provider: ['shippo'] } } },
-			{ name: 'seventeenTrackApi', required: true, displayOptions: { show: { provider: ['seventeentrack'] } } },
+			{ name: 'afterShipApi', displayName: 'AfterShip Account', required: true, displayOptions: whenOneOf('provider', ['aftership']) },
+			{ name: 'easyPostApi', displayName: 'EasyPost Account', required: true, displayOptions: whenOneOf('provider', ['easypost']) },
+			{ name: 'shippoApi', displayName: 'Shippo Account', required: true, displayOptions: whenOneOf('provider', ['shippo']) },
+			{ name: 'seventeenTrackApi', displayName: '17TRACK Account', required: true, displayOptions: whenOneOf('provider', ['seventeentrack']) },
 		],
 		webhooks: [
 			{
@@ -60,6 +64,7 @@ export class ShipmentTrackingTrigger implements INodeType {
 				],
 				default: 'aftership',
 			},
+			...providerNotices,
 			{
 				displayName: 'Path',
 				name: 'path',
@@ -67,7 +72,7 @@ export class ShipmentTrackingTrigger implements INodeType {
 				default: 'shipment-tracking',
 				required: true,
 				description:
-					'The webhook URL is &lt;your n8n&gt;/webhook/&lt;path&gt;. Register that URL with the provider, with the webhook secret from the credential.',
+					'The Production URL is &lt;your n8n&gt;/webhook/&lt;path&gt;: give each provider its own path (and trigger node)',
 			},
 			{
 				displayName:
@@ -105,8 +110,13 @@ export class ShipmentTrackingTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const provider = this.getNodeParameter('provider') as string;
+		// One value, whether stored as a string or (by an older editor) inside a list.
+		const provider = asList(this.getNodeParameter('provider'))[0] ?? '';
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		if (!PROVIDER_CREDENTIALS[provider]) {
+			this.logger.error(`Shipment Tracking Trigger has no known Provider ("${provider}"): choose one in the node`);
+			return answer(this, 500, { error: 'The trigger has no Provider chosen: choose AfterShip, EasyPost, Shippo or 17TRACK in the node' });
+		}
 		const credentials = await this.getCredentials<{ webhookSecret?: string; apiKey?: string }>(PROVIDER_CREDENTIALS[provider]);
 		// 17TRACK signs pushes with the API's security key; the others with a webhook secret of their own.
 		const webhookSecret = (provider === 'seventeentrack' ? credentials.apiKey : credentials.webhookSecret) || '';

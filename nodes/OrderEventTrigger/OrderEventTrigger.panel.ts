@@ -1,0 +1,62 @@
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
+/*
+ * What to paste where in each shop. The topics are the ones lib/orders/webhooks/ maps to a
+ * customer message (shopify-topics.ts, woocommerce.ts); the headers and secrets are what their
+ * verify() checks (X-Shopify-Hmac-Sha256, X-WC-Webhook-Signature, both base64 HMAC-SHA256).
+ */
+interface PlatformSetup {
+	value: string;
+	name: string;
+	/** Where the Production URL goes. */
+	place: string;
+	/** What to subscribe to there. */
+	topics: string;
+	/** Which secret goes in the credential. */
+	secret: string;
+}
+
+export const PLATFORM_SETUP: PlatformSetup[] = [
+	{
+		value: 'shopify',
+		name: 'Shopify',
+		place: 'Shopify admin → Settings → Notifications → Webhooks → Create webhook (Format JSON, the latest stable API version), or your app through the Admin API',
+		topics:
+			'one webhook per topic: orders/create (order confirmed), orders/cancelled (a declined payment), order_transactions/create (a refused charge), fulfillments/create and fulfillments/update (shipped), fulfillment_events/create (in transit, out for delivery, delivered...)',
+		secret:
+			"the signing secret shown under those webhooks (\"Your webhooks will be signed with ...\"), or your app's client secret for webhooks the app created, goes in the credential's Webhook Secret (it signs X-Shopify-Hmac-Sha256)",
+	},
+	{
+		value: 'woocommerce',
+		name: 'WooCommerce',
+		place: 'WordPress admin → WooCommerce → Settings → Advanced → Webhooks → Add webhook (Status Active, API version WP REST API Integration v3)',
+		topics:
+			'two webhooks: Topic Order created, and Topic Order updated (paid, failed, and shipped once the WooCommerce Shipment Tracking or Advanced Shipment Tracking plugin adds the numbers)',
+		secret:
+			"the same Secret on both webhooks and in the credential's Webhook Secret (it signs X-WC-Webhook-Signature); WooCommerce's ping when you save is answered without running anything",
+	},
+];
+
+const URL_RULE =
+	'The shop needs the <b>Production URL</b> (Webhook URLs at the top of the parameters → Production) of a <b>published</b> workflow, reachable from the internet over HTTPS. The Test URL answers only while this panel listens for a test event.';
+
+const steps = PLATFORM_SETUP.map((p) => `<b>${p.name}</b>: ${p.place}. Subscribe ${p.topics}. Then ${p.secret}.`).join('<br /><br />');
+
+export const orderEventPanel: INodeTypeDescription['triggerPanel'] = {
+	header: 'Receives order events from Shopify or WooCommerce',
+	executionsHelp: {
+		inactive: `${URL_RULE}<br /><br />${steps}<br /><br />Each delivery is checked against the Webhook Secret first (401 otherwise, and nothing runs); a redelivery, or the same news under a second topic, runs once. Changes that tell the customer nothing (paid, updated) are acknowledged and dropped unless "Include Changes Without a Message" is on.`,
+		active: `This workflow is published: every order event the shop sends to the Production URL starts an execution, listed in the <a data-key="executions">executions list</a>.<br /><br />${steps}`,
+	},
+	activationHint:
+		'Register the Production URL in the shop (where and which topics: "When will this node trigger my flow?" below), then publish the workflow. To try it first, click Listen for test event and send a test notification to the Test URL.',
+};
+
+/** One short notice per platform, shown under the Platform selector. */
+export const platformNotices: INodeProperties[] = PLATFORM_SETUP.map((p) => ({
+	displayName: `<b>${p.place}</b>: add this trigger's Production URL (of the published workflow, public HTTPS), ${p.topics}. Credential: ${p.secret}.`,
+	name: `${p.value}Setup`,
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { platform: [p.value] } },
+}));

@@ -1,0 +1,82 @@
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
+/*
+ * What to paste where, per provider, from the providers' own setup pages (AfterShip Tracking
+ * webhooks, EasyPost webhooks guide, Shippo tracking webhooks, 17TRACK "how to configure a
+ * webhook") and what lib/providers/*.ts verify: the header, and which secret signs it.
+ */
+interface ProviderSetup {
+	value: string;
+	name: string;
+	/** Where in the provider the Production URL goes. */
+	place: string;
+	/** What to choose there: events, version, the URL's form. */
+	events: string;
+	/** Which secret goes in the credential, and what it checks. */
+	secret: string;
+	/** How a shipment comes to be reported at all. */
+	shipments: string;
+}
+
+export const PROVIDER_SETUP: ProviderSetup[] = [
+	{
+		value: 'aftership',
+		name: 'AfterShip',
+		place: 'AfterShip Tracking admin → Settings → Notifications → Webhooks',
+		events: 'API version 2025-01 or newer; the shipment status events (tracking_update) and the estimated delivery date event (edd_revise)',
+		secret: "the webhook secret shown there goes in the credential's Webhook Secret (it signs the aftership-hmac-sha256 header)",
+		shipments: 'AfterShip reports the shipments it tracks: from its store integrations, or added with Carrier Tracking → Start Watching through AfterShip',
+	},
+	{
+		value: 'easypost',
+		name: 'EasyPost',
+		place: 'EasyPost Dashboard → account settings → Webhooks',
+		events: 'in the mode (production or test) of your API key; EasyPost sends every event, tracker.created and tracker.updated are read and the others acknowledged',
+		secret: "the webhook secret you give the webhook there goes in the credential's Webhook Secret (it signs the X-Hmac-Signature header)",
+		shipments: 'EasyPost reports its trackers: labels bought through EasyPost, or numbers added with Carrier Tracking → Start Watching through EasyPost',
+	},
+	{
+		value: 'shippo',
+		name: 'Shippo',
+		place: 'Shippo API Portal → Webhooks',
+		events:
+			'Event Type Track Updated (track_updated), Environment Production (Test for a test token), the URL followed by ?token=&lt;Webhook Secret&gt; (under 200 characters)',
+		secret:
+			"a secret of your choosing goes in the credential's Webhook Secret and in the URL's ?token=; if Shippo enabled HMAC for your account, its HMAC secret goes there instead (it signs the Shippo-Auth-Signature header)",
+		shipments: 'Shippo reports labels bought through Shippo, and numbers added with Carrier Tracking → Start Watching through Shippo',
+	},
+	{
+		value: 'seventeentrack',
+		name: '17TRACK',
+		place: '17TRACK API console → Settings (top right) → WebHook',
+		events: 'API v2.2 pushes; TRACKING_UPDATED is read, other events acknowledged',
+		secret: 'nothing extra: 17TRACK signs each push (the sign header) with your Security Key, the one in the credential',
+		shipments: '17TRACK pushes only registered numbers: register them with Carrier Tracking → Start Watching through 17TRACK',
+	},
+];
+
+const URL_RULE =
+	'The provider needs the <b>Production URL</b> (Webhook URLs at the top of the parameters → Production) of a <b>published</b> workflow, reachable from the internet over HTTPS. The Test URL answers only while this panel listens for a test event; localhost is unreachable for a provider.';
+
+const steps = PROVIDER_SETUP.map((p) => `<b>${p.name}</b>: ${p.place}: add the URL; ${p.events}. Then ${p.secret}. ${p.shipments}.`).join(
+	'<br /><br />',
+);
+
+export const shipmentTrackingPanel: INodeTypeDescription['triggerPanel'] = {
+	header: 'Receives shipment updates from AfterShip, EasyPost, Shippo or 17TRACK',
+	executionsHelp: {
+		inactive: `${URL_RULE}<br /><br />${steps}<br /><br />Each delivery is checked against the secret first (401 otherwise, and nothing runs); a redelivery is acknowledged and dropped. One trigger reads one provider: use one node (and path) per provider.`,
+		active: `This workflow is published: every update the provider sends to the Production URL starts an execution, listed in the <a data-key="executions">executions list</a>.<br /><br />${steps}`,
+	},
+	activationHint:
+		'Register the Production URL with the provider (where it goes: "When will this node trigger my flow?" below), then publish the workflow. To try it first, click Listen for test event and have the provider send a test to the Test URL.',
+};
+
+/** One short notice per provider, shown under the Provider selector. */
+export const providerNotices: INodeProperties[] = PROVIDER_SETUP.map((p) => ({
+	displayName: `<b>${p.place}</b>: add this trigger's Production URL (of the published workflow, public HTTPS); ${p.events}. Credential: ${p.secret}.`,
+	name: `${p.value}Setup`,
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { provider: [p.value] } },
+}));
