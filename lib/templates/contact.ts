@@ -27,9 +27,17 @@ function email(flavour: ContactFlavour): string {
 		: 'write to {{ brand.supportEmail }}';
 }
 
-/** In HTML the help page is a short link text, never the URL itself (a long URL widens a phone's view). */
+/**
+ * In HTML the help page is a short link text, never the URL itself (a long URL widens a phone's
+ * view); in plain text its URL follows the sentence on a line of its own (helpUrlLine).
+ */
 function helpPage(flavour: ContactFlavour): string {
-	return flavour === 'html' ? `visit <a href="{{ brand.supportUrl }}" style="${LINK_STYLE}">our help page</a>` : 'visit {{ brand.supportUrl }}';
+	return flavour === 'html' ? `visit <a href="{{ brand.supportUrl }}" style="${LINK_STYLE}">our help page</a>` : 'visit our help page';
+}
+
+/** After a sentence naming the help page: its URL alone on the next line (plain text only). */
+export function helpUrlLine(flavour: ContactFlavour): string {
+	return flavour === 'text' ? '{% if brand.supportUrl %}\n{{ brand.supportUrl }}{% endif %}' : '';
 }
 
 /**
@@ -50,5 +58,5 @@ export const SMS_CONTACT =
 
 /** `lead` + the contact list + `tail` when a contact is set, else `without` (may be empty). */
 export function withContact(flavour: ContactFlavour, lead: string, tail: string, without: string): string {
-	return `{% if ${HAS_CONTACT} %}${lead}${contactList(flavour)}${tail}{% else %}${without}{% endif %}`;
+	return `{% if ${HAS_CONTACT} %}${lead}${contactList(flavour)}${tail}${helpUrlLine(flavour)}{% else %}${without}{% endif %}`;
 }

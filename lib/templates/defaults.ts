@@ -1,5 +1,5 @@
 import { JOURNEY_TRIGGERS, type JourneyTrigger } from '../model/triggers';
-import { CONTACT_SHOWN, HAS_CONTACT, contactList } from './contact';
+import { CONTACT_SHOWN, HAS_CONTACT, contactList, helpUrlLine } from './contact';
 import { DEFAULT_COPY, type MessageCopy, type Paragraph } from './copy';
 
 export const TEMPLATE_PARTS = ['subject', 'html', 'text', 'sms'] as const;
@@ -46,7 +46,7 @@ function textParagraph(paragraph: Paragraph): string {
 /** "Questions? You can call ..., write to ... or visit ...", unless the message already said how. */
 function footer(flavour: 'html' | 'text'): string {
 	const words = `Questions? You can ${contactList(flavour)}.`;
-	const block = flavour === 'html' ? `<p style="margin:24px 0 0;font-size:14px;color:#52606d;">${words}</p>` : `${words}\n\n`;
+	const block = flavour === 'html' ? `<p style="margin:24px 0 0;font-size:14px;color:#52606d;">${words}</p>` : `${words}${helpUrlLine(flavour)}\n\n`;
 	return `{% unless ${CONTACT_SHOWN} %}{% if ${HAS_CONTACT} %}${block}{% endif %}{% endunless %}`;
 }
 
