@@ -3,6 +3,7 @@
 // this package: it lives in a cache folder outside the repo (keyed by version) so a fresh clone and
 // CI on the same machine reuse one 2.7 GB install. See README "How the demo runs n8n".
 const { spawn, spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -28,47 +29,151 @@ function envWithNode24(extra = {}) {
 	return { ...process.env, PATH: `${node24Bin}${path.delimiter}${process.env.PATH}`, ...extra };
 }
 
+/** Runs a command to completion without blocking the event loop (the install lock's heartbeat runs meanwhile). */
 function run(cmd, args, opts) {
-	const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
-	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`);
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { stdio: 'inherit', ...opts });
+		child.on('error', reject);
+		child.on('exit', (code, signal) =>
+			code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed with ${signal ? `signal ${signal}` : `exit code ${code}`}`)),
+		);
+	});
 }
 
-/** Installs n8n once; later calls return at once. A lock folder keeps two installers apart. */
-async function ensureN8n({ log = console.log } = {}) {
-	const dir = cacheDir();
-	const ready = path.join(dir, '.ready');
-	if (fs.existsSync(ready)) return dir;
+/** The real install: n8n from the registry into `dir`, as the tests and the demo run it. */
+async function installN8n(dir) {
+	fs.writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({ name: 'n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION } }, null, 2),
+	);
+	// Kafka's client downloads a prebuilt binary in its install script: skip all scripts, then
+	// build the one native module n8n needs to start (sqlite3) against Node 24's headers.
+	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env: envWithNode24() });
+	await run('npm', ['rebuild', 'sqlite3', '--foreground-scripts', '--ignore-scripts=false'], {
+		cwd: dir,
+		env: envWithNode24({ npm_config_nodedir: node24Dir }),
+	});
+}
+
+const READY = '.ready';
+/** A lock that has not been touched for this long belongs to an installer that is gone (it touches it every HEARTBEAT_MS). */
+const LOCK_STALE_MS = 10 * 60_000;
+/** Locks of the older script carry no owner file and no heartbeat: its own rule was 20 minutes. */
+const OWNERLESS_STALE_MS = 20 * 60_000;
+const HEARTBEAT_MS = 15_000;
+
+/** Complete: the marker is written last inside the temporary folder, before it is renamed into place. */
+function isReady(dir) {
+	return fs.existsSync(path.join(dir, READY)) && fs.existsSync(path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'));
+}
+
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
+	}
+}
+
+/** Why the lock folder's holder is taken to be gone, or undefined while it may still be working. */
+function staleReason(lock, now = Date.now()) {
+	const stat = fs.statSync(lock, { throwIfNoEntry: false });
+	if (!stat) return undefined;
+	const quiet = now - stat.mtimeMs;
+	let owner;
+	try {
+		owner = JSON.parse(fs.readFileSync(path.join(lock, 'owner.json'), 'utf8'));
+	} catch {
+		return quiet > OWNERLESS_STALE_MS ? `a lock without owner, untouched for ${Math.round(quiet / 60_000)} minutes` : undefined;
+	}
+	if (owner.host === os.hostname() && !alive(owner.pid)) return `its installer (process ${owner.pid}) is gone`;
+	if (quiet > LOCK_STALE_MS) return `its installer has shown no sign of life for ${Math.round(quiet / 60_000)} minutes`;
+	return undefined;
+}
+
+/** Moves a stale lock aside (a rename: of two processes taking it over, one wins) and deletes it. */
+function breakLock(lock, log, reason) {
+	const aside = `${lock}.stale-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+	try {
+		fs.renameSync(lock, aside);
+	} catch (error) {
+		if (error.code === 'ENOENT') return;
+		throw error;
+	}
+	log(`Removing a stale n8n install lock (${reason}).`);
+	fs.rmSync(aside, { recursive: true, force: true });
+}
+
+/** Temporary folders of installers that are gone (named `<dir>.tmp-<pid>-<random>`). */
+function removeAbandonedTemps(dir) {
+	const base = path.basename(dir);
+	for (const name of fs.readdirSync(path.dirname(dir))) {
+		const match = name.startsWith(`${base}.tmp-`) && /^(\d+)-/.exec(name.slice(base.length + 5));
+		if (match && !alive(Number(match[1]))) fs.rmSync(path.join(path.dirname(dir), name), { recursive: true, force: true });
+	}
+}
+
+/**
+ * Installs n8n once into `dir` (the shared cache); later calls return at once. Two checkouts may
+ * call this at the same time: a lock folder (`<dir>.lock`, with its owner and a heartbeat) lets
+ * one install while the other waits, a lock whose installer died is broken, and the install goes
+ * into a temporary folder beside `dir` that is renamed into place only when complete, so a
+ * half-finished install is never taken as ready. `install` and `pollMs` are for tests.
+ */
+async function ensureN8n({ log = console.log, dir = cacheDir(), install = installN8n, pollMs = 2000 } = {}) {
+	if (isReady(dir)) return dir;
 	fs.mkdirSync(path.dirname(dir), { recursive: true });
 	const lock = `${dir}.lock`;
+	let waiting = false;
 	for (;;) {
 		try {
 			fs.mkdirSync(lock);
 			break;
-		} catch {
-			if (fs.existsSync(ready)) return dir;
-			const age = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
-			if (age > 20 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
-			await new Promise((r) => setTimeout(r, 2000));
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
 		}
+		if (isReady(dir)) return dir;
+		const reason = staleReason(lock);
+		if (reason) {
+			breakLock(lock, log, reason);
+			continue;
+		}
+		if (!waiting) log(`Another process is installing n8n ${N8N_VERSION} into ${dir}; waiting for it.`);
+		waiting = true;
+		await new Promise((r) => setTimeout(r, pollMs));
 	}
+	fs.writeFileSync(path.join(lock, 'owner.json'), JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString() }));
+	const heartbeat = setInterval(() => {
+		const now = new Date();
+		fs.utimes(lock, now, now, () => {});
+	}, HEARTBEAT_MS);
+	heartbeat.unref();
+	const temp = `${dir}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
 	try {
-		if (fs.existsSync(ready)) return dir;
+		if (isReady(dir)) return dir;
+		removeAbandonedTemps(dir);
 		log(`Installing n8n ${N8N_VERSION} into ${dir} (once; about 4 minutes)...`);
-		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(
-			path.join(dir, 'package.json'),
-			JSON.stringify({ name: 'n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION } }, null, 2),
-		);
-		// Kafka's client downloads a prebuilt binary in its install script: skip all scripts, then
-		// build the one native module n8n needs to start (sqlite3) against Node 24's headers.
-		run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env: envWithNode24() });
-		run('npm', ['rebuild', 'sqlite3', '--foreground-scripts', '--ignore-scripts=false'], {
-			cwd: dir,
-			env: envWithNode24({ npm_config_nodedir: node24Dir }),
-		});
-		fs.writeFileSync(ready, new Date().toISOString());
+		fs.mkdirSync(temp);
+		await install(temp);
+		fs.writeFileSync(path.join(temp, READY), new Date().toISOString());
+		// Under the lock nobody else installs, so a folder here that is not ready is a broken install
+		// (an interrupted older script installed in place): set it aside before putting ours there.
+		if (fs.existsSync(dir) && !isReady(dir)) {
+			const broken = `${dir}.broken-${process.pid}`;
+			fs.renameSync(dir, broken);
+			fs.rmSync(broken, { recursive: true, force: true });
+		}
+		try {
+			fs.renameSync(temp, dir);
+		} catch (error) {
+			// Only if a lock was wrongly broken can another installer have finished first: use its copy.
+			if (!isReady(dir)) throw error;
+		}
 		return dir;
 	} finally {
+		clearInterval(heartbeat);
+		fs.rmSync(temp, { recursive: true, force: true });
 		fs.rmSync(lock, { recursive: true, force: true });
 	}
 }
@@ -160,6 +265,8 @@ module.exports = {
 	N8N_VERSION,
 	cacheDir,
 	ensureN8n,
+	isReady,
+	staleReason,
 	n8nBin,
 	n8nCli,
 	n8nEnv,
