@@ -47,7 +47,7 @@ export class OrderEventTrigger implements INodeType {
 				type: 'string',
 				required: true,
 				default: 'order-events',
-				description: 'The webhook URL is &lt;your n8n&gt;/webhook/&lt;path&gt;; register it in the shop with the webhook secret from the credential',
+				description: 'The Production URL is &lt;your n8n&gt;/webhook/&lt;path&gt;: register it in the shop, signed with the Webhook Secret from the credential',
 			},
 			{
 				displayName: 'Options',

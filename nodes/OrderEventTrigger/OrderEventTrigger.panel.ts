@@ -14,6 +14,8 @@ interface PlatformSetup {
 	topics: string;
 	/** Which secret goes in the credential. */
 	secret: string;
+	/** The same, briefly, for the notice under the Platform selector. */
+	notice: string;
 }
 
 export const PLATFORM_SETUP: PlatformSetup[] = [
@@ -25,6 +27,8 @@ export const PLATFORM_SETUP: PlatformSetup[] = [
 			'one webhook per topic: orders/create (order confirmed), orders/cancelled (a declined payment), order_transactions/create (a refused charge), fulfillments/create and fulfillments/update (shipped), fulfillment_events/create (in transit, out for delivery, delivered...)',
 		secret:
 			"the signing secret shown under those webhooks (\"Your webhooks will be signed with ...\"), or your app's client secret for webhooks the app created, goes in the credential's Webhook Secret (it signs X-Shopify-Hmac-Sha256)",
+		notice:
+			"<b>Shopify admin → Settings → Notifications → Webhooks</b> (or your app, through the Admin API): one JSON webhook per topic (orders/create, orders/cancelled, order_transactions/create, fulfillments/create, fulfillments/update, fulfillment_events/create) to this trigger's Production URL (published workflow, public HTTPS). The signing secret shown there, or your app's client secret, goes in the credential.",
 	},
 	{
 		value: 'woocommerce',
@@ -34,6 +38,8 @@ export const PLATFORM_SETUP: PlatformSetup[] = [
 			'two webhooks: Topic Order created, and Topic Order updated (paid, failed, and shipped once the WooCommerce Shipment Tracking or Advanced Shipment Tracking plugin adds the numbers)',
 		secret:
 			"the same Secret on both webhooks and in the credential's Webhook Secret (it signs X-WC-Webhook-Signature); WooCommerce's ping when you save is answered without running anything",
+		notice:
+			"<b>WooCommerce → Settings → Advanced → Webhooks</b>: two webhooks, Order created and Order updated, API version WP REST API Integration v3, to this trigger's Production URL (published workflow, public HTTPS), both with the Secret that goes in the credential.",
 	},
 ];
 
@@ -54,7 +60,7 @@ export const orderEventPanel: INodeTypeDescription['triggerPanel'] = {
 
 /** One short notice per platform, shown under the Platform selector. */
 export const platformNotices: INodeProperties[] = PLATFORM_SETUP.map((p) => ({
-	displayName: `<b>${p.place}</b>: add this trigger's Production URL (of the published workflow, public HTTPS), ${p.topics}. Credential: ${p.secret}.`,
+	displayName: p.notice,
 	name: `${p.value}Setup`,
 	type: 'notice',
 	default: '',

@@ -16,6 +16,8 @@ interface ProviderSetup {
 	secret: string;
 	/** How a shipment comes to be reported at all. */
 	shipments: string;
+	/** The same, briefly, for the notice under the Provider selector. */
+	notice: string;
 }
 
 export const PROVIDER_SETUP: ProviderSetup[] = [
@@ -26,6 +28,8 @@ export const PROVIDER_SETUP: ProviderSetup[] = [
 		events: 'API version 2025-01 or newer; the shipment status events (tracking_update) and the estimated delivery date event (edd_revise)',
 		secret: "the webhook secret shown there goes in the credential's Webhook Secret (it signs the aftership-hmac-sha256 header)",
 		shipments: 'AfterShip reports the shipments it tracks: from its store integrations, or added with Carrier Tracking → Start Watching through AfterShip',
+		notice:
+			"<b>AfterShip Tracking → Settings → Notifications → Webhooks</b>: add this trigger's Production URL (published workflow, public HTTPS), API version 2025-01 or newer, events tracking_update and edd_revise. The webhook secret shown there goes in the credential.",
 	},
 	{
 		value: 'easypost',
@@ -34,6 +38,8 @@ export const PROVIDER_SETUP: ProviderSetup[] = [
 		events: 'in the mode (production or test) of your API key; EasyPost sends every event, tracker.created and tracker.updated are read and the others acknowledged',
 		secret: "the webhook secret you give the webhook there goes in the credential's Webhook Secret (it signs the X-Hmac-Signature header)",
 		shipments: 'EasyPost reports its trackers: labels bought through EasyPost, or numbers added with Carrier Tracking → Start Watching through EasyPost',
+		notice:
+			"<b>EasyPost Dashboard → account settings → Webhooks</b>: add this trigger's Production URL (published workflow, public HTTPS) with a webhook secret, in your API key's mode. The same secret goes in the credential.",
 	},
 	{
 		value: 'shippo',
@@ -44,6 +50,8 @@ export const PROVIDER_SETUP: ProviderSetup[] = [
 		secret:
 			"a secret of your choosing goes in the credential's Webhook Secret and in the URL's ?token=; if Shippo enabled HMAC for your account, its HMAC secret goes there instead (it signs the Shippo-Auth-Signature header)",
 		shipments: 'Shippo reports labels bought through Shippo, and numbers added with Carrier Tracking → Start Watching through Shippo',
+		notice:
+			"<b>Shippo API Portal → Webhooks</b>: add this trigger's Production URL followed by ?token=&lt;Webhook Secret&gt; (published workflow, public HTTPS), Event Type Track Updated. The same secret goes in the credential (or Shippo's HMAC secret, if Shippo enabled HMAC).",
 	},
 	{
 		value: 'seventeentrack',
@@ -52,6 +60,8 @@ export const PROVIDER_SETUP: ProviderSetup[] = [
 		events: 'API v2.2 pushes; TRACKING_UPDATED is read, other events acknowledged',
 		secret: 'nothing extra: 17TRACK signs each push (the sign header) with your Security Key, the one in the credential',
 		shipments: '17TRACK pushes only registered numbers: register them with Carrier Tracking → Start Watching through 17TRACK',
+		notice:
+			"<b>17TRACK API console → Settings → WebHook</b>: enter this trigger's Production URL (published workflow, public HTTPS). Pushes are signed with the Security Key in the credential; only numbers registered with 17TRACK are pushed.",
 	},
 ];
 
@@ -74,7 +84,7 @@ export const shipmentTrackingPanel: INodeTypeDescription['triggerPanel'] = {
 
 /** One short notice per provider, shown under the Provider selector. */
 export const providerNotices: INodeProperties[] = PROVIDER_SETUP.map((p) => ({
-	displayName: `<b>${p.place}</b>: add this trigger's Production URL (of the published workflow, public HTTPS); ${p.events}. Credential: ${p.secret}.`,
+	displayName: p.notice,
 	name: `${p.value}Setup`,
 	type: 'notice',
 	default: '',

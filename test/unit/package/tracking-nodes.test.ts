@@ -137,17 +137,20 @@ describe('trigger panels say what to paste where', () => {
 	});
 
 	it.each([
-		['aftership', 'aftership-hmac-sha256'],
-		['easypost', 'X-Hmac-Signature'],
-		['shippo', '?token='],
-		['seventeentrack', 'Security Key'],
-	])('the %s notice shows for that provider alone and names its secret', (provider, secret) => {
-		const { description } = shipments;
-		const { node } = workflowWith(shipments, { provider });
-		const values = NodeHelpers.getNodeParameters(description.properties, { provider }, true, false, node, description)!;
+		[shipments, 'provider', 'aftership', 'webhook secret'],
+		[shipments, 'provider', 'easypost', 'webhook secret'],
+		[shipments, 'provider', 'shippo', '?token='],
+		[shipments, 'provider', 'seventeentrack', 'Security Key'],
+		[orders, 'platform', 'shopify', 'fulfillment_events/create'],
+		[orders, 'platform', 'woocommerce', 'Order updated'],
+	])('%#: the %s %s notice shows for that choice alone and says what to set', (nodeType, selector, value, fact) => {
+		const { description } = nodeType;
+		const { node } = workflowWith(nodeType, { [selector]: value });
+		const values = NodeHelpers.getNodeParameters(description.properties, { [selector]: value }, true, false, node, description)!;
 		const shown = description.properties.filter((p) => p.name.endsWith('Setup') && NodeHelpers.displayParameter(values, p, node, description));
-		expect(shown.map((p) => p.name)).toEqual([`${provider}Setup`]);
-		expect(shown[0].displayName).toContain(secret);
+		expect(shown.map((p) => p.name)).toEqual([`${value}Setup`]);
+		expect(shown[0].displayName).toContain(fact);
+		expect(shown[0].displayName).toContain('Production URL');
 	});
 });
 
