@@ -1,3 +1,4 @@
+import { JOURNEY_TRIGGERS } from '../../../lib/model/triggers';
 import { renderMessage, smsSegments } from '../../../lib/templates';
 import { truncateWithEllipsis } from '../../../lib/templates/sms';
 import { FULL_DATA } from './fixtures';
@@ -80,5 +81,18 @@ describe('SMS length', () => {
 		const { text } = renderMessage('delayed', 'sms', data);
 		expect(text).toContain(longUrl);
 		expect(text).not.toContain(FULL_DATA.assessment.reason);
+	});
+});
+
+describe('the opt-out line', () => {
+	const footer = 'Reply STOP to opt out.';
+	const preferences = { url: `https://automation.acme-outfitters.example/webhook/postpurchase/preferences?o=shopify%3A5512345679001&e=1777593600&s=${'a'.repeat(43)}&n=%231009` };
+	const data = { ...FULL_DATA, brand: { ...FULL_DATA.brand, supportPhone: '+1 555 010 0199' }, preferences };
+
+	it.each(JOURNEY_TRIGGERS)('every built-in %s SMS carries it whole and still fits two GSM-7 parts', (trigger) => {
+		const { text } = renderMessage(trigger, 'sms', data, {}, { smsFooter: footer });
+		expect(text.endsWith(`\n${footer}`)).toBe(true);
+		expect(smsSegments(text)).toEqual({ encoding: 'GSM-7', segments: expect.any(Number) });
+		expect(smsSegments(text).segments).toBeLessThanOrEqual(2);
 	});
 });
