@@ -47,11 +47,12 @@ export const deliveryClassifierProperties: INodeProperties[] = [
 		displayName: 'Promised Delivery Date',
 		name: 'promisedDate',
 		type: 'string',
-		// The shop's promise (Order Lookup's order.promise) beats what the tracking event carries.
-		default: '={{ $json.order?.promise?.promisedDate ?? $json.promisedDelivery ?? "" }}',
+		// The shop's promise beats what the tracking event carries: Order Lookup's order.promise, or
+		// an `order.promisedDate` attached at Carrier Tracking → Start Watching (the polling journey).
+		default: '={{ $json.order?.promise?.promisedDate ?? $json.order?.promisedDate ?? $json.promisedDelivery ?? "" }}',
 		placeholder: '2026-03-14',
 		description:
-			'The date promised at checkout (YYYY-MM-DD or ISO). Default: the order\'s promise from Order Lookup, else the `promisedDelivery` the tracking event carries. Empty: no promise, only the carrier\'s estimates count.',
+			'The date promised at checkout (YYYY-MM-DD or ISO). Default: the order\'s promise (Order Lookup\'s `order.promise.promisedDate`, or an `order.promisedDate` attached when watching began), else the `promisedDelivery` the tracking event carries. Empty: only the carrier\'s estimates count.',
 		displayOptions: classify,
 	},
 	{
