@@ -38,26 +38,34 @@ export const AGGREGATOR_OPTIONS = [
 
 type Context = IExecuteFunctions | IPollFunctions;
 
-export async function carrierContext(ctx: Context, carrier: string): Promise<CarrierContext> {
-	const credentialType = CARRIER_CREDENTIALS[carrier];
-	let credentials: Record<string, string>;
+/**
+ * The node's credential of `type`, or an error naming the picker to fill. Only a missing credential
+ * gets that message; any other failure keeps its own words. n8n-core says "does not have any
+ * credentials" for a required one, "does not require credentials" for an optional one that is not
+ * set, and "Credentials not found" for one the node's settings do not show.
+ */
+async function credentialsOf(ctx: Context, type: string, provider: string, picker: string): Promise<Record<string, string>> {
 	try {
-		credentials = (await ctx.getCredentials(credentialType)) as unknown as Record<string, string>;
+		return (await ctx.getCredentials(type)) as unknown as Record<string, string>;
 	} catch (error) {
-		// Only a missing credential gets this message; any other failure keeps its own words.
-		const missing = /does not have any credentials/i.test((error as Error).message);
-		const name = getCarrier(carrier).displayName;
+		const missing = /does not have any credentials|does not require credentials|credentials not found/i.test((error as Error).message);
 		throw new NodeOperationError(
 			ctx.getNode(),
-			missing ? `No ${name} credential: add one (type "${credentialType}") to look up ${name} numbers.` : (error as Error),
+			missing ? `No ${provider} credential: choose or create one in the node's "${picker}" picker (type "${type}").` : (error as Error),
 		);
 	}
+}
+
+export async function carrierContext(ctx: Context, carrier: string): Promise<CarrierContext> {
+	const name = getCarrier(carrier).displayName;
+	const credentials = await credentialsOf(ctx, CARRIER_CREDENTIALS[carrier], name, `${name} API`);
 	return { http: n8nPlainHttp(ctx), credentials, tokens: sharedTokenCache };
 }
 
 export async function aggregatorContext(ctx: Context, id: string): Promise<AggregatorContext> {
-	const credentials = (await ctx.getCredentials(getAggregator(id).credentialType)) as unknown as AggregatorContext['credentials'];
-	return { http: n8nPlainHttp(ctx), credentials };
+	const { credentialType, displayName } = getAggregator(id);
+	const credentials = await credentialsOf(ctx, credentialType, displayName, `${displayName} Account`);
+	return { http: n8nPlainHttp(ctx), credentials: credentials as unknown as AggregatorContext['credentials'] };
 }
 
 /** n8n's credential test for the OAuth carriers: fetches a token (nothing else proves the pair). */

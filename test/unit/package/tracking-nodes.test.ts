@@ -13,6 +13,7 @@ import {
 	type INodeParameters,
 	type INodeType,
 	type INodeTypes,
+	type IExecuteFunctions,
 	type IPollFunctions,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
@@ -204,7 +205,7 @@ describe('multi-select values as a string or a list', () => {
 			['carrier_not_configured', 'fedex'],
 			['carrier_not_configured', 'dhl'],
 		]);
-		expect(issues[0].json.message).toContain('No FedEx credential');
+		expect(issues[0].json.message).toContain('No FedEx credential: choose or create one in the node\'s "FedEx API" picker');
 	});
 
 	it('names an unknown carrier and the choices', async () => {
@@ -237,5 +238,27 @@ describe('multi-select values as a string or a list', () => {
 		// A signed EasyPost event that is not a tracker is acknowledged, and nothing runs.
 		expect(result).toEqual({ noWebhookResponse: true });
 		expect(answered).toEqual([{ status: 200, body: { received: 0, new: 0, duplicates: 0 } }]);
+	});
+});
+
+describe('a missing credential names the picker to fill', () => {
+	/** n8n-core's own words for a credential that is not set: required, optional, not shown. */
+	it.each([
+		['aftership', 'Node does not have any credentials set for "afterShipApi"', 'AfterShip Account'],
+		['fedex', 'Node does not require credentials', 'FedEx API'],
+		['ups', 'Credentials not found', 'UPS API'],
+	])('Track Now through %s', async (source, n8nSays, picker) => {
+		const parameters: Json = { operation: 'track', source, trackingNumber: '1Z999AA10123456784' };
+		const ctx = {
+			getInputData: () => [{ json: {} }],
+			getNodeParameter: (name: string, _item: number, fallback?: unknown) => parameters[name] ?? fallback,
+			getCredentials: async () => {
+				throw new Error(n8nSays);
+			},
+			getNode: () => ({ name: 'Carrier Tracking' }),
+			continueOnFail: () => false,
+		} as unknown as IExecuteFunctions;
+		await expect(tracking.execute.call(ctx)).rejects.toThrow(`in the node's "${picker}" picker`);
+		expect(tracking.description.credentials!.map((c) => c.displayName)).toContain(picker);
 	});
 });
