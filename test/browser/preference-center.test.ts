@@ -129,6 +129,8 @@ test('the customer chooses SMS on the page from the order confirmation, and the 
 	const opened = await page.goto(link);
 	expect(opened?.status()).toBe(200);
 	expect(await page.getAttribute('html', 'lang')).toBe('en');
+	// The order as the customer knows it, signed into the link, not the internal id.
+	expect(await page.textContent('main')).toContain('Order #1001: choose how');
 	await expect(page.getByRole('group', { name: 'Delivery updates by' }).isVisible()).resolves.toBe(true);
 	await page.getByLabel('Text message', { exact: true }).check();
 	await page.getByLabel('Language', { exact: true }).selectOption('de');
