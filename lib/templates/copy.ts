@@ -133,7 +133,7 @@ export const DEFAULT_COPY: Record<JourneyTrigger, MessageCopy> = {
 			`Your ${ORDER} is travelling${CARRIER}{% if shipment.location.city %} and was last scanned in {{ shipment.location.city }}{% endif %}.`,
 			estimate,
 		],
-		sms: `${SMS_BRAND}Your ${ORDER} is on the move{% if shipment.location.city %}, last seen in {{ shipment.location.city }}{% endif %}.${SMS_TRACK}`,
+		sms: `${SMS_BRAND}Your ${ORDER} is on the move{% if shipment.location.city %}, last seen in {{ shipment.location.city }}{% endif %}.${SMS_ESTIMATE}${SMS_TRACK}`,
 	},
 	out_for_delivery: {
 		subject: `Your ${ORDER} arrives today`,

@@ -87,8 +87,9 @@ function renderSms(trigger: JourneyTrigger, source: string, data: Record<string,
 
 /**
  * Renders one trigger's message for a channel. Email: subject, html (every variable HTML-escaped)
- * and text. SMS: text only (with the footer line, if any), shortened to two parts where the reason allows. An override that
- * changes the text but not the html sends a text-only email, so the two never disagree.
+ * and text. SMS: text only, with the footer line if any, shortened to two parts where the reason
+ * allows. An override that changes the text but not the html sends a text-only email, so the two
+ * never disagree.
  */
 export function renderMessage(
 	trigger: JourneyTrigger,

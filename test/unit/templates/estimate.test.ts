@@ -76,5 +76,6 @@ describe('the estimate in the shipped message', () => {
 	it('gives the estimate in the in-transit message too', () => {
 		const item = shippedItem({ estimatedDelivery: '2025-03-06' });
 		expect(render(item, 'email', 'in_transit')).toContain('UPS expects to deliver it on Thursday, March 6.');
+		expect(render(item, 'sms', 'in_transit')).toContain('UPS expects it Thu, Mar 6.');
 	});
 });
