@@ -1,5 +1,5 @@
 import type { Store } from '../store/types';
-import { LINK_PARAMS, orderNumberOf, verifyPreferenceLink } from './link';
+import { LINK_PARAMS, orderNumberOf, single, verifyPreferenceLink } from './link';
 import { renderConfirmationPage, renderLinkErrorPage, renderPreferencePage } from './page';
 import { savePreference, type SavePreferenceInput, type SavePreferenceResult } from './save';
 import { orderSubject } from './subjects';
@@ -21,11 +21,6 @@ export const PREFERENCE_PAGE_HEADERS: Readonly<Record<string, string>> = {
 	'X-Frame-Options': 'DENY',
 	'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
 };
-
-function single(value: unknown): string | undefined {
-	const first = Array.isArray(value) ? value[0] : value;
-	return typeof first === 'string' && first !== '' ? first : undefined;
-}
 
 /** The verified link's own query, for the form to post back to (relative: the page's own URL). */
 function actionFor(query: Record<string, unknown>): string {

@@ -68,7 +68,8 @@ export function signPreferenceLink(input: PreferenceLinkInput, secret: string): 
 	return url.toString();
 }
 
-function single(value: unknown): string | undefined {
+/** A query parameter as one non-empty string: a repeated one gives its first value. */
+export function single(value: unknown): string | undefined {
 	const first = Array.isArray(value) ? value[0] : value;
 	return typeof first === 'string' && first !== '' ? first : undefined;
 }
