@@ -13,14 +13,16 @@ import type { INodeType } from 'n8n-workflow';
 // - getEdgeRenderData: a connection into a node left of its source (input x < output x - 20) is
 //   drawn back under the source: right 40, down 130, across, and into the target from 40 px to its
 //   left. Any other connection is React Flow's bezier (control points half the distance out).
-// - the node's name, with its subtitle, prints under the box, centred; we take 44 px (two text
-//   lines) and the name's width at about 8 px a character (an approximation of the 14 px font).
+// - the node's name prints under the box, centred, wrapping at twice the node's width (192 px),
+//   with the subtitle under it: we take 20 px a line and 7.8 px a character (an approximation of
+//   the 14 px font, checked against screenshots of the 2.41 editor) and a subtitle line always.
 // Sticky notes sit at `position` with parameters.width/height (n8n's defaults 240x160).
 
 const NODE = 96;
 const EXTRA_HANDLE = 32;
-const LABEL_HEIGHT = 44;
-const LABEL_CHAR = 8;
+const LABEL_WIDTH = 2 * NODE;
+const LABEL_LINE = 20;
+const LABEL_CHAR = 7.8;
 const STICKY_DEFAULT = { width: 240, height: 160 };
 const PACKAGE_PREFIX = 'n8n-nodes-postpurchase.';
 const STICKY = 'n8n-nodes-base.stickyNote';
@@ -64,8 +66,10 @@ function box(node: LayoutNode, ports: Ports): Rect {
 /** The box with the name under it: what must not be covered or crossed. */
 function footprint(node: LayoutNode, ports: Ports): Rect {
 	const b = box(node, ports);
-	const w = Math.max(NODE, node.name.length * LABEL_CHAR);
-	return { x: b.x + (NODE - w) / 2, y: b.y, w, h: b.h + LABEL_HEIGHT };
+	const text = node.name.length * LABEL_CHAR;
+	const w = Math.min(LABEL_WIDTH, Math.max(NODE, text));
+	const lines = Math.ceil(text / LABEL_WIDTH) + 1;
+	return { x: b.x + (NODE - w) / 2, y: b.y, w, h: b.h + 4 + lines * LABEL_LINE };
 }
 
 function stickyRect(note: LayoutNode): Rect {
