@@ -9,6 +9,13 @@ const triggerOptions = JOURNEY_TRIGGERS.map((trigger) => ({
 
 export const customerNotifyProperties: INodeProperties[] = [
 	{
+		displayName:
+			'Connect after the Delivery Classifier\'s Notify Customer output or the Order Event Trigger: each item needs `assessment.trigger` and a tracking number or order. Wire Deferred to a Wait node (resume at `notification.sendAt`) and back into this node.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		displayName: 'Mode',
 		name: 'mode',
 		type: 'options',

@@ -13,6 +13,13 @@ const when = (by: string) => ({ show: { lookUpBy: [by] } });
  */
 export const orderLookupProperties: INodeProperties[] = [
 	{
+		displayName:
+			'Found: the item with `order`, `customer` (contacts, preference, time zone, lifetime value) and `orderContext`, ready for the Delivery Classifier and Customer Notify. Not Found: the item with `lookup` saying what was asked.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		displayName: 'Sources',
 		name: 'sources',
 		type: 'multiOptions',

@@ -17,6 +17,22 @@ export const preferenceCenterProperties: INodeProperties[] = [
 		default: 'createLink',
 	},
 	{
+		displayName:
+			'Adds a signed link (`preferences.url`) for the order confirmation: Customer Notify puts it in order_confirmed messages. The credential\'s Page URL is the production URL of the GET Webhook that renders the page.',
+		name: 'createLinkNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show(['createLink']),
+	},
+	{
+		displayName:
+			'Put this after a Webhook node (GET for Render Page, POST on the same path for Save Choice; Respond: Using \'Respond to Webhook\' Node), then answer with Respond to Webhook: Respond With Text, the body from `html`, the response code from `statusCode`, the headers in `headers`.',
+		name: 'pageNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show(['renderPage', 'saveChoice']),
+	},
+	{
 		displayName: 'Order Key',
 		name: 'orderKey',
 		type: 'string',
