@@ -51,7 +51,7 @@ export class PreferenceCenter implements INodeType {
 			{ name: 'postPurchasePreferencesApi', displayName: 'Preference Page (URL and Signing Secret)', required: true, testedBy: 'postPurchasePreferencesTest' },
 			{ name: 'shopifyAdminApi', displayName: 'Shopify Admin API (Customer Lookup)', required: true, displayOptions: onSaveChoice(whenOneOf('lookupCustomer', ['shopify'])) },
 			{ name: 'wooCommerceStoreApi', displayName: 'WooCommerce REST API (Customer Lookup)', required: true, displayOptions: onSaveChoice(whenOneOf('lookupCustomer', ['woocommerce'])) },
-			{ name: 'hubSpotCrmApi', displayName: 'HubSpot CRM (Write-Back)', required: true, displayOptions: onSaveChoice({ show: { writeBackHubSpot: [true] } }) },
+			{ name: 'hubSpotCrmApi', displayName: 'HubSpot CRM (Write-Back)', required: true, displayOptions: onSaveChoice({ show: { ...whenOneOf('lookupCustomer', ['shopify', 'woocommerce']).show, writeBackHubSpot: [true] } }) },
 		],
 		properties: preferenceCenterProperties,
 	};

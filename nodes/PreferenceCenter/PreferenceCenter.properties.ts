@@ -79,9 +79,10 @@ export const preferenceCenterProperties: INodeProperties[] = [
 		name: 'writeBackHubSpot',
 		type: 'boolean',
 		default: false,
-		displayOptions: show(['saveChoice']),
+		// The contact is found by the email the customer lookup gives: without one there is nobody to write to.
+		displayOptions: { show: { operation: ['saveChoice'], lookupCustomer: ['shopify', 'woocommerce'] } },
 		description:
-			"Whether to set the contact's preference property too (asks for a HubSpot credential with crm.objects.contacts.write; needs Look Up Customer In for the customer's email)",
+			"Whether to set the HubSpot contact's preference property too, found by the customer's email (asks for a HubSpot credential with crm.objects.contacts.write)",
 	},
 	{
 		displayName: 'Options',

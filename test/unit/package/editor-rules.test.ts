@@ -106,6 +106,15 @@ function parameterSets(description: INodeTypeDescription): Array<{ label: string
 	return sets;
 }
 
+/** Every combination of one value per single-valued selector: the panels a user can reach. */
+function combinations(description: INodeTypeDescription): INodeParameters[] {
+	let sets: INodeParameters[] = [{}];
+	for (const property of selectors(description).filter((p) => p.type === 'options')) {
+		sets = sets.flatMap((set) => valuesOf(property).map((value) => ({ ...set, [property.name]: value })));
+	}
+	return sets;
+}
+
 /**
  * Why a subtitle is not words: empty, not sentence case, a raw stored value (an option value that
  * is not also a word of that option's name: `aftership`, `renderPage`, `watch: auto`), or camelCase.
@@ -178,7 +187,7 @@ describe.each(nodes)('$className as the editor shows it', ({ type, description }
 	it('shows every selector a credential depends on, for some choice of the others', () => {
 		const deciding = new Set((description.credentials ?? []).flatMap((c) => [...Object.keys(c.displayOptions?.show ?? {}), ...Object.keys(c.displayOptions?.hide ?? {})]));
 		for (const property of description.properties.filter((p) => deciding.has(p.name))) {
-			const shownFor = parameterSets(description).filter(({ parameters }) => {
+			const shownFor = combinations(description).filter((parameters) => {
 				const node = freshNode(description, parameters);
 				return NodeHelpers.displayParameter(node.parameters, property, node, description, node.parameters);
 			});
@@ -218,7 +227,8 @@ const CASES: Record<string, Case[]> = {
 		['Save Choice without lookup', { operation: 'saveChoice' }, ['postPurchasePreferencesApi']],
 		['Save Choice, Shopify customer', { operation: 'saveChoice', lookupCustomer: 'shopify' }, ['postPurchasePreferencesApi', 'shopifyAdminApi']],
 		['Save Choice, WooCommerce customer', { operation: 'saveChoice', lookupCustomer: 'woocommerce' }, ['postPurchasePreferencesApi', 'wooCommerceStoreApi']],
-		['Save Choice, HubSpot write-back', { operation: 'saveChoice', writeBackHubSpot: true }, ['hubSpotCrmApi', 'postPurchasePreferencesApi']],
+		['Save Choice, WooCommerce customer and HubSpot write-back', { operation: 'saveChoice', lookupCustomer: 'woocommerce', writeBackHubSpot: true }, ['hubSpotCrmApi', 'postPurchasePreferencesApi', 'wooCommerceStoreApi']],
+		['Save Choice, a HubSpot write-back left without a lookup', { operation: 'saveChoice', lookupCustomer: 'none', writeBackHubSpot: true }, ['postPurchasePreferencesApi']],
 		['Create Link, a lookup left from Save Choice', { operation: 'createLink', lookupCustomer: 'shopify', writeBackHubSpot: true }, ['postPurchasePreferencesApi']],
 	],
 	ShipmentTrackingTrigger: [
