@@ -51,7 +51,7 @@ interface Rect {
 }
 type Point = [number, number];
 
-/** n8n's own nodes the workflows use: their main inputs and outputs. */
+/** n8n's own nodes with other than one main input and one main output (NoOp, Wait, Set... have one each). */
 const BASE_PORTS: Record<string, Ports> = {
 	'n8n-nodes-base.webhook': { inputs: 0, outputs: 1 },
 	'n8n-nodes-base.scheduleTrigger': { inputs: 0, outputs: 1 },
@@ -78,8 +78,9 @@ function stickyRect(note: LayoutNode): Rect {
 }
 
 /**
- * How far down a sticky's text reaches (a rough estimate of n8n's markdown at 14 px: 16 px padding,
- * headings 30 px, lines of 20 px wrapped at about 7.8 px a character, 8 px between paragraphs).
+ * How far down a sticky's text reaches: a generous estimate (16 px padding, headings 30 px, lines
+ * of 20 px wrapped at about 7.8 px a character, 8 px between paragraphs); the 2.41 editor's
+ * wrapping matches it, its lines are shorter, so nodes placed by it clear the text.
  */
 function textBottom(note: LayoutNode): number {
 	const rect = stickyRect(note);
