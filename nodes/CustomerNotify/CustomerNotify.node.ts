@@ -18,10 +18,15 @@ import { applyStoredPreference } from '../../lib/preferences/apply';
 import { notify, type NotifyDecision, type NotifyOptions, type SmsOptOutMode } from '../../lib/notify';
 import { asList, whenIncludes } from '../shared/credentialShown';
 import { storeAt } from '../shared/storeOption';
+import { namesOf } from '../shared/subtitle';
 import { n8nHttp } from '../shared/n8nHttp';
 import { customerNotifyProperties, templateOverrides } from './CustomerNotify.properties';
 
 const OUTPUT = { sent: 0, deferred: 1, suppressed: 2, failed: 3 } as const;
+const SUBTITLE_CHANNELS = [
+	{ value: 'email', name: 'Email' },
+	{ value: 'sms', name: 'SMS' },
+];
 
 interface SmtpCredential {
 	host: string;
@@ -56,8 +61,7 @@ export class CustomerNotify implements INodeType {
 		group: ['output'],
 		version: 1,
 		// "Email + SMS", "Preview · SMS": a string (older workflows) reads the same as a list.
-		subtitle:
-			'={{ ($parameter["mode"] === "preview" ? "Preview · " : "") + (String($parameter["channels"] ?? "").split(",").map(c => c.trim()).filter(c => c).map(c => ({ email: "Email", sms: "SMS" })[c] ?? c).join(" + ") || "No channel") }}',
+		subtitle: `={{ ($parameter["mode"] === "preview" ? "Preview · " : "") + (${namesOf('channels', SUBTITLE_CHANNELS, ' + ')} || "No channel") }}`,
 		description:
 			"Tells the customer about a shipment by email or SMS, honouring their channel choice, consent, quiet hours and a daily cap, and never twice",
 		defaults: { name: 'Customer Notify' },

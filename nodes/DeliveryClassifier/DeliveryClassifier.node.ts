@@ -1,7 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { deliveryClassifierProperties } from './DeliveryClassifier.properties';
+import { nameOf } from '../shared/subtitle';
+import { deliveryClassifierProperties, OPERATION_OPTIONS } from './DeliveryClassifier.properties';
 import { checkPreparation, classifyItems, sweepSilentShipments, type Routes } from './operations';
+
+/** "Classify events", "Sweep silent shipments", "Check order preparation". */
+const SUBTITLE_OPERATIONS = OPERATION_OPTIONS.map((o) => ({ value: o.value, name: o.name.charAt(0) + o.name.slice(1).toLowerCase() }));
 
 export class DeliveryClassifier implements INodeType {
 	description: INodeTypeDescription = {
@@ -10,7 +14,7 @@ export class DeliveryClassifier implements INodeType {
 		icon: { light: 'file:deliveryClassifier.svg', dark: 'file:deliveryClassifier.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ ({ classify: "Classify events", sweepSilent: "Sweep silent shipments", checkPreparation: "Check order preparation" })[$parameter["operation"]] ?? $parameter["operation"] }}',
+		subtitle: `={{ ${nameOf('operation', SUBTITLE_OPERATIONS)} }}`,
 		description:
 			'Decides what a shipment event (or a silence, or an order not shipped) means: the journey step, severity, reason, the customer\'s and the merchant\'s actions, a remedy and an escalation priority',
 		defaults: { name: 'Delivery Classifier' },

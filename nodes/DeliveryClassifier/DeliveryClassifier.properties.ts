@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { storePathOption } from '../shared/storeOption';
 
+export const OPERATION_OPTIONS = [
+	{ name: 'Check Order Preparation', value: 'checkPreparation', action: 'Check whether orders ship in time', description: 'Orders not fulfilled within the promised handling time become preparation_delayed' },
+	{ name: 'Classify Events', value: 'classify', action: 'Classify shipment events', description: 'What each carrier event means for the customer and the merchant' },
+	{ name: 'Sweep Silent Shipments', value: 'sweepSilent', action: 'Find shipments that went silent', description: 'Run from a Schedule Trigger: open shipments without a carrier scan for too long become stalled, each told once' },
+];
+
 const classify = { show: { operation: ['classify'] } };
 const sweep = { show: { operation: ['sweepSilent'] } };
 const preparation = { show: { operation: ['checkPreparation'] } };
@@ -29,11 +35,7 @@ export const deliveryClassifierProperties: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'Check Order Preparation', value: 'checkPreparation', action: 'Check whether orders ship in time', description: 'Orders not fulfilled within the promised handling time become preparation_delayed' },
-			{ name: 'Classify Events', value: 'classify', action: 'Classify shipment events', description: 'What each carrier event means for the customer and the merchant' },
-			{ name: 'Sweep Silent Shipments', value: 'sweepSilent', action: 'Find shipments that went silent', description: 'Run from a Schedule Trigger: open shipments without a carrier scan for too long become stalled, each told once' },
-		],
+		options: OPERATION_OPTIONS,
 		default: 'classify',
 	},
 	{

@@ -6,11 +6,17 @@ import { withOrderContext } from '../../lib/orders/toItem';
 import { OrderSourceError, type OrderRef } from '../../lib/orders/types';
 import { asList, whenIncludes } from '../shared/credentialShown';
 import { n8nPlainHttp } from '../shared/n8nHttp';
+import { namesOf } from '../shared/subtitle';
 import { orderLookupProperties, valueParameterOf } from './OrderLookup.properties';
 
 const FOUND = 0;
 const NOT_FOUND = 1;
 const REF_FIELDS: Record<string, keyof OrderRef> = { orderId: 'id', orderNumber: 'number', trackingNumber: 'trackingNumber', email: 'email' };
+const SUBTITLE_SOURCES = [
+	{ value: 'shopify', name: 'Shopify' },
+	{ value: 'woocommerce', name: 'WooCommerce' },
+	{ value: 'hubspot', name: 'HubSpot' },
+];
 const LABELS: Record<string, string> = { orderId: 'Order ID', orderNumber: 'Order Number', trackingNumber: 'Tracking Number', email: 'Customer Email' };
 
 export class OrderLookup implements INodeType {
@@ -20,9 +26,8 @@ export class OrderLookup implements INodeType {
 		icon: { light: 'file:orderLookup.svg', dark: 'file:orderLookup.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// The sources in words; a string (older workflows, expressions) reads the same as a list.
-		subtitle:
-			'={{ String($parameter["sources"] ?? "").split(",").map(s => s.trim()).filter(s => s).map(s => ({ shopify: "Shopify", woocommerce: "WooCommerce", hubspot: "HubSpot" })[s] ?? s).join(" + ") || "Choose a source" }}',
+		// "Shopify + HubSpot"; a string (older workflows) reads the same as a list.
+		subtitle: `={{ ${namesOf('sources', SUBTITLE_SOURCES, ' + ')} || "No source chosen" }}`,
 		description: 'Adds the order and customer behind a shipment from Shopify, WooCommerce and HubSpot: items, promise, contacts, consent, preference, lifetime value, time zone',
 		defaults: { name: 'Order Lookup' },
 		inputs: [NodeConnectionTypes.Main],

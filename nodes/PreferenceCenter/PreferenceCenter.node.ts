@@ -21,9 +21,12 @@ import type { PreferenceCustomer, PreferenceWriteBack } from '../../lib/preferen
 import { whenOneOf } from '../shared/credentialShown';
 import { n8nPlainHttp } from '../shared/n8nHttp';
 import { storeAt } from '../shared/storeOption';
-import { preferenceCenterProperties } from './PreferenceCenter.properties';
+import { nameOf } from '../shared/subtitle';
+import { OPERATION_OPTIONS, preferenceCenterProperties } from './PreferenceCenter.properties';
 
 const DAY_MS = 86_400_000;
+/** "Create link", "Render page", "Save choice". */
+const SUBTITLE_OPERATIONS = OPERATION_OPTIONS.map((o) => ({ value: o.value, name: o.name.charAt(0) + o.name.slice(1).toLowerCase() }));
 
 /**
  * Shown for Save Choice while `also` holds too. Operation and Look Up Customer In are matched by
@@ -41,7 +44,7 @@ export class PreferenceCenter implements INodeType {
 		icon: { light: 'file:preferenceCenter.svg', dark: 'file:preferenceCenter.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ ({ createLink: "Create link", renderPage: "Render page", saveChoice: "Save choice" })[$parameter["operation"]] ?? $parameter["operation"] }}',
+		subtitle: `={{ ${nameOf('operation', SUBTITLE_OPERATIONS)} }}`,
 		description: 'Lets customers choose email, text, both or no delivery updates, and their language, through a signed expiring link',
 		defaults: { name: 'Preference Center' },
 		inputs: [NodeConnectionTypes.Main],

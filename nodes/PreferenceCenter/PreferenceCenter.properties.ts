@@ -3,17 +3,19 @@ import { storePathOption } from '../shared/storeOption';
 
 const show = (operation: string[]) => ({ show: { operation } });
 
+export const OPERATION_OPTIONS = [
+	{ name: 'Create Link', value: 'createLink', action: 'Create a signed preference link', description: 'Adds the signed link to the item (under preferences) for the order confirmation message' },
+	{ name: 'Render Page', value: 'renderPage', action: 'Render the preference page', description: 'For the GET webhook: verifies the link and gives the form as `html`' },
+	{ name: 'Save Choice', value: 'saveChoice', action: 'Save the customer s choice', description: 'For the POST webhook: verifies the link, saves the choice, gives the confirmation as `html`' },
+];
+
 export const preferenceCenterProperties: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'Create Link', value: 'createLink', action: 'Create a signed preference link', description: 'Adds the signed link to the item (under preferences) for the order confirmation message' },
-			{ name: 'Render Page', value: 'renderPage', action: 'Render the preference page', description: 'For the GET webhook: verifies the link and gives the form as `html`' },
-			{ name: 'Save Choice', value: 'saveChoice', action: 'Save the customer s choice', description: 'For the POST webhook: verifies the link, saves the choice, gives the confirmation as `html`' },
-		],
+		options: OPERATION_OPTIONS,
 		default: 'createLink',
 	},
 	{

@@ -14,7 +14,7 @@ export function nameOf(parameter: string, options: Option[]): string {
 	return `((${table(options)})[${read(parameter)}] ?? "")`;
 }
 
-/** The names of a multi-select's options, joined by ", " ('' for none). */
-export function namesOf(parameter: string, options: Option[]): string {
-	return `${read(parameter)}.split(",").map((v) => (${table(options)})[v.trim()]).filter(Boolean).join(", ")`;
+/** The names of a multi-select's options, joined by `separator` ('' for none). */
+export function namesOf(parameter: string, options: Option[], separator = ', '): string {
+	return `${read(parameter)}.split(",").map((v) => (${table(options)})[v.trim()]).filter(Boolean).join(${JSON.stringify(separator)})`;
 }
