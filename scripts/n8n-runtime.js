@@ -1,7 +1,7 @@
 'use strict';
 // Installs and starts the real n8n the tests and the demo run against. n8n is not a dependency of
 // this package: it lives in a cache folder outside the repo (keyed by version) so a fresh clone and
-// CI on the same machine reuse one 2.7 GB install. See README "How the demo runs n8n".
+// CI on the same machine reuse one 2.7 GB install. See README "The demo".
 const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
