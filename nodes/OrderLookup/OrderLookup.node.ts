@@ -53,6 +53,9 @@ export class OrderLookup implements INodeType {
 				by = this.getNodeParameter('lookUpBy', i, 'trackingNumber') as string;
 				if (sources.length === 0) throw new NodeOperationError(this.getNode(), 'Sources is empty: choose Shopify or WooCommerce (and HubSpot for consent and preference).', { itemIndex: i });
 				if (!REF_FIELDS[by]) throw new NodeOperationError(this.getNode(), `Look Up By must be one of ${Object.keys(REF_FIELDS).join(', ')}.`, { itemIndex: i });
+				if (by !== 'email' && !sources.some((id) => getOrderSource(id).hasOrders)) {
+					throw new NodeOperationError(this.getNode(), 'Sources has no order system: add Shopify or WooCommerce, or set Look Up By to Customer Email (HubSpot keeps contacts, not orders).', { itemIndex: i });
+				}
 				const value = String(this.getNodeParameter(valueParameterOf(by), i, '') ?? '').trim();
 				if (!value) {
 					throw new NodeOperationError(this.getNode(), `${LABELS[by]} is empty for this item: map the field that holds it (the input has no value there).`, { itemIndex: i });

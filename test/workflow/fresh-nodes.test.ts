@@ -120,6 +120,12 @@ describe('Order Lookup, fresh', () => {
 		expect(result.outputsOf('Fresh')[0]![0]!.order.number).toBe('#1001');
 	});
 
+	it('says HubSpot alone looks up by email only', async () => {
+		const result = await runtime.run(freshWorkflow('orderLookup', { sources: 'hubspot' }, ['hubSpotCrmApi']), { startNode: 'Start', items: [trackingEvent(ADA)] });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^Sources has no order system: add Shopify or WooCommerce, or set Look Up By to Customer Email/);
+	});
+
 	it('names the field when the item has no tracking number', async () => {
 		const result = await runtime.run(freshWorkflow('orderLookup', {}, ['shopifyAdminApi']), { startNode: 'Start', items: [{ orderNumber: '1001' }] });
 		expect(result.status).toBe('error');
