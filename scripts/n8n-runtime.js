@@ -185,7 +185,10 @@ function n8nEnv({ userFolder, port, extra = {} }) {
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
-		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		// N8N_WEBHOOK_URL replaces WEBHOOK_URL (deprecated in 2.41); the package is unverified, so say
+		// explicitly that unverified packages load (the default changes to false in a later n8n).
+		N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_ENCRYPTION_KEY: 'postpurchase-demo-key-not-for-production',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
