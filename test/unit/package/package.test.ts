@@ -13,6 +13,7 @@ const ROOT = join(__dirname, '..', '..', '..');
 interface PackageJson {
 	name: string;
 	main: string;
+	types: string;
 	files: string[];
 	keywords: string[];
 	n8n: { n8nNodesApiVersion: number; nodes: string[]; credentials: string[] };
@@ -126,8 +127,7 @@ describe('the published tarball', () => {
 	});
 
 	it('carries every file package.json names: n8n nodes and credentials, main, types', () => {
-		const types = (pkg as unknown as { types: string }).types;
-		for (const path of [...pkg.n8n.nodes, ...pkg.n8n.credentials, pkg.main, types]) expect([path, shipped.has(path)]).toEqual([path, true]);
+		for (const path of [...pkg.n8n.nodes, ...pkg.n8n.credentials, pkg.main, pkg.types]) expect([path, shipped.has(path)]).toEqual([path, true]);
 	});
 
 	it('carries each node\'s icons and codex file, and every bundled workflow', () => {
