@@ -1,12 +1,11 @@
-import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { setupNotices, webhookTriggerPanel, type WebhookSetup } from '../shared/webhook';
 
 /*
  * What to paste where in each shop. The topics are the ones lib/orders/webhooks/ maps to a
  * customer message (shopify-topics.ts, woocommerce.ts); the headers and secrets are what their
  * verify() checks (X-Shopify-Hmac-Sha256, X-WC-Webhook-Signature, both base64 HMAC-SHA256).
  */
-interface PlatformSetup {
-	value: string;
+interface PlatformSetup extends WebhookSetup {
 	name: string;
 	/** Where the Production URL goes. */
 	place: string;
@@ -14,8 +13,6 @@ interface PlatformSetup {
 	topics: string;
 	/** Which secret goes in the credential. */
 	secret: string;
-	/** The same, briefly, for the notice under the Platform selector. */
-	notice: string;
 }
 
 export const PLATFORM_SETUP: PlatformSetup[] = [
@@ -43,26 +40,13 @@ export const PLATFORM_SETUP: PlatformSetup[] = [
 	},
 ];
 
-const URL_RULE =
-	'The shop needs the <b>Production URL</b> (Webhook URLs at the top of the parameters → Production) of a <b>published</b> workflow, reachable from the internet over HTTPS. The Test URL answers only while this panel listens for a test event.';
-
-const steps = PLATFORM_SETUP.map((p) => `<b>${p.name}</b>: ${p.place}. Subscribe ${p.topics}. Then ${p.secret}.`).join('<br /><br />');
-
-export const orderEventPanel: INodeTypeDescription['triggerPanel'] = {
+export const orderEventPanel = webhookTriggerPanel({
 	header: 'Receives order events from Shopify or WooCommerce',
-	executionsHelp: {
-		inactive: `${URL_RULE}<br /><br />${steps}<br /><br />Each delivery is checked against the Webhook Secret first (401 otherwise, and nothing runs); a redelivery, or the same news under a second topic, runs once. Changes that tell the customer nothing (paid, updated) are acknowledged and dropped unless "Include Changes Without a Message" is on.`,
-		active: `This workflow is published: every order event the shop sends to the Production URL starts an execution, listed in the <a data-key="executions">executions list</a>.<br /><br />${steps}`,
-	},
-	activationHint:
-		'Register the Production URL in the shop (where and which topics: "When will this node trigger my flow?" below), then publish the workflow. To try it first, click Listen for test event and send a test notification to the Test URL.',
-};
+	sender: 'shop',
+	steps: PLATFORM_SETUP.map((p) => `<b>${p.name}</b>: ${p.place}. Subscribe ${p.topics}. Then ${p.secret}.`),
+	checks:
+		'Each delivery is checked against the Webhook Secret first (401 otherwise, and nothing runs); a redelivery, or the same news under a second topic, runs once. Changes that tell the customer nothing (paid, updated) are acknowledged and dropped unless "Include Changes Without a Message" is on.',
+});
 
 /** One short notice per platform, shown under the Platform selector. */
-export const platformNotices: INodeProperties[] = PLATFORM_SETUP.map((p) => ({
-	displayName: p.notice,
-	name: `${p.value}Setup`,
-	type: 'notice',
-	default: '',
-	displayOptions: { show: { platform: [p.value] } },
-}));
+export const platformNotices = setupNotices('platform', PLATFORM_SETUP);

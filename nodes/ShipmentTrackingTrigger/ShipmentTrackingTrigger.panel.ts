@@ -1,12 +1,11 @@
-import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { setupNotices, webhookTriggerPanel, type WebhookSetup } from '../shared/webhook';
 
 /*
  * What to paste where, per provider, from the providers' own setup pages (AfterShip Tracking
  * webhooks, EasyPost webhooks guide, Shippo tracking webhooks, 17TRACK "how to configure a
  * webhook") and what lib/providers/*.ts verify: the header, and which secret signs it.
  */
-interface ProviderSetup {
-	value: string;
+interface ProviderSetup extends WebhookSetup {
 	name: string;
 	/** Where in the provider the Production URL goes. */
 	place: string;
@@ -16,8 +15,6 @@ interface ProviderSetup {
 	secret: string;
 	/** How a shipment comes to be reported at all. */
 	shipments: string;
-	/** The same, briefly, for the notice under the Provider selector. */
-	notice: string;
 }
 
 export const PROVIDER_SETUP: ProviderSetup[] = [
@@ -65,28 +62,13 @@ export const PROVIDER_SETUP: ProviderSetup[] = [
 	},
 ];
 
-const URL_RULE =
-	'The provider needs the <b>Production URL</b> (Webhook URLs at the top of the parameters → Production) of a <b>published</b> workflow, reachable from the internet over HTTPS. The Test URL answers only while this panel listens for a test event; localhost is unreachable for a provider.';
-
-const steps = PROVIDER_SETUP.map((p) => `<b>${p.name}</b>: ${p.place}: add the URL; ${p.events}. Then ${p.secret}. ${p.shipments}.`).join(
-	'<br /><br />',
-);
-
-export const shipmentTrackingPanel: INodeTypeDescription['triggerPanel'] = {
+export const shipmentTrackingPanel = webhookTriggerPanel({
 	header: 'Receives shipment updates from AfterShip, EasyPost, Shippo or 17TRACK',
-	executionsHelp: {
-		inactive: `${URL_RULE}<br /><br />${steps}<br /><br />Each delivery is checked against the secret first (401 otherwise, and nothing runs); a redelivery is acknowledged and dropped. One trigger reads one provider: use one node (and path) per provider.`,
-		active: `This workflow is published: every update the provider sends to the Production URL starts an execution, listed in the <a data-key="executions">executions list</a>.<br /><br />${steps}`,
-	},
-	activationHint:
-		'Register the Production URL with the provider (where it goes: "When will this node trigger my flow?" below), then publish the workflow. To try it first, click Listen for test event and have the provider send a test to the Test URL.',
-};
+	sender: 'provider',
+	steps: PROVIDER_SETUP.map((p) => `<b>${p.name}</b>: ${p.place}: add the URL; ${p.events}. Then ${p.secret}. ${p.shipments}.`),
+	checks:
+		'Each delivery is checked against the secret first (401 otherwise, and nothing runs); a redelivery is acknowledged and dropped. One trigger reads one provider: use one node (and path) per provider.',
+});
 
 /** One short notice per provider, shown under the Provider selector. */
-export const providerNotices: INodeProperties[] = PROVIDER_SETUP.map((p) => ({
-	displayName: p.notice,
-	name: `${p.value}Setup`,
-	type: 'notice',
-	default: '',
-	displayOptions: { show: { provider: [p.value] } },
-}));
+export const providerNotices = setupNotices('provider', PROVIDER_SETUP);
