@@ -25,7 +25,9 @@ export class OrderLookup implements INodeType {
 		name: 'orderLookup',
 		icon: { light: 'file:orderLookup.svg', dark: 'file:orderLookup.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: one value field per Look Up By choice instead of version 1's single Value.
+		version: [1, 2],
+		defaultVersion: 2,
 		// "Shopify + HubSpot"; a string (older workflows) reads the same as a list.
 		subtitle: `={{ ${namesOf('sources', SUBTITLE_SOURCES, ' + ')} || "No source chosen" }}`,
 		description: 'Adds the order and customer behind a shipment from Shopify, WooCommerce and HubSpot: items, promise, contacts, consent, preference, lifetime value, time zone',
@@ -56,9 +58,11 @@ export class OrderLookup implements INodeType {
 				if (by !== 'email' && !sources.some((id) => getOrderSource(id).hasOrders)) {
 					throw new NodeOperationError(this.getNode(), 'Sources has no order system: add Shopify or WooCommerce, or set Look Up By to Customer Email (HubSpot keeps contacts, not orders).', { itemIndex: i });
 				}
-				const value = String(this.getNodeParameter(valueParameterOf(by), i, '') ?? '').trim();
+				const version = this.getNode().typeVersion;
+				const value = String(this.getNodeParameter(valueParameterOf(by, version), i, '') ?? '').trim();
 				if (!value) {
-					throw new NodeOperationError(this.getNode(), `${LABELS[by]} is empty for this item: map the field that holds it (the input has no value there).`, { itemIndex: i });
+					const field = version < 2 ? `Value (the ${LABELS[by]})` : LABELS[by];
+					throw new NodeOperationError(this.getNode(), `${field} is empty for this item: map the field that holds it (the input has no value there).`, { itemIndex: i });
 				}
 				const context = await lookUpOrder({ sources, ref: { [REF_FIELDS[by]]: value } }, async (id) => ({
 					http: n8nPlainHttp(this),

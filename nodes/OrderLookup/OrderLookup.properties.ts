@@ -1,9 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The parameter holding the value for a "Look Up By" choice. */
-export const valueParameterOf = (by: string) => `${by}Value`;
+/** The parameter holding the value for a "Look Up By" choice: one `value` in version 1, one per choice since 2. */
+export const valueParameterOf = (by: string, version: number) => (version < 2 ? 'value' : `${by}Value`);
 
-const when = (by: string) => ({ show: { lookUpBy: [by] } });
+// Version 2 split version 1's single Value into one field per choice; saved version 1 nodes keep
+// theirs (n8n keeps a node's typeVersion), fresh nodes get version 2.
+const V1 = { '@version': [1] };
+const V2 = { '@version': [{ _cnd: { gte: 2 } }] };
+const when = (by: string) => ({ show: { lookUpBy: [by], ...V2 } });
 
 /*
  * One value field per "Look Up By" choice, each defaulting to where the upstream node puts it: the
@@ -46,6 +50,15 @@ export const orderLookupProperties: INodeProperties[] = [
 		],
 		default: 'trackingNumber',
 		description: 'What the incoming item knows about the order. HubSpot on its own can only look up by email.',
+	},
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		default: '={{ $json.trackingNumber }}',
+		required: true,
+		description: 'The order ID, number (#1001), tracking number or email to look up, as Look Up By says',
+		displayOptions: { show: V1 },
 	},
 	{
 		displayName: 'Tracking Number',

@@ -27,6 +27,7 @@ const { createRuntime } = require('../../scripts/inprocess') as {
 };
 
 const root = path.resolve(__dirname, '../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
 const TWILIO = { accountSid: 'AC00000000000000000000000000000003', authToken: 'fresh-nodes-token' };
 const SECRET = 'fresh-nodes-signing-secret';
 const TRACKING = '1Z999AA10123456784';
@@ -79,14 +80,25 @@ beforeEach(() => {
 let stores = 0;
 const storeFile = () => path.join(tmp, `store-${++stores}.sqlite`);
 
-/** Start → one fresh node named Fresh, with only `parameters` set and the credentials picked. */
-function freshWorkflow(type: string, parameters: Json, credentials: string[] = []): Json {
+/** The version the nodes panel gives a fresh `type` node (`defaultVersion`, else the highest), from the built package. */
+function panelVersion(type: string): number {
+	for (const file of pkg.n8n.nodes) {
+		for (const NodeClass of Object.values(require(path.join(root, file))) as Array<new () => { description: Json }>) {
+			const { description } = new NodeClass();
+			if (description.name === type) return description.defaultVersion ?? Math.max(...[description.version].flat());
+		}
+	}
+	throw new Error(`package.json lists no node ${type}`);
+}
+
+/** Start → one fresh node named Fresh (or a saved one of `typeVersion`), with only `parameters` set and the credentials picked. */
+function freshWorkflow(type: string, parameters: Json, credentials: string[] = [], typeVersion = panelVersion(type)): Json {
 	const picked = Object.fromEntries(credentials.map((name) => [name, { id: `fresh-${name}`, name }]));
 	return {
 		name: `Fresh ${type}`,
 		nodes: [
 			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'fresh', name: 'Fresh', type: `n8n-nodes-postpurchase.${type}`, typeVersion: 1, position: [220, 0], parameters, credentials: picked },
+			{ id: 'fresh', name: 'Fresh', type: `n8n-nodes-postpurchase.${type}`, typeVersion, position: [220, 0], parameters, credentials: picked },
 		],
 		connections: { Start: { main: [[{ node: 'Fresh', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
@@ -131,6 +143,39 @@ describe('Order Lookup, fresh', () => {
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^Tracking Number is empty/);
 	});
+
+	it('looks up by the field for its Look Up By choice (version 2)', async () => {
+		const asked = shopify.requests.length;
+		const parameters = { lookUpBy: 'orderId', orderIdValue: '={{ $json.ref }}' };
+		const result = await runtime.run(freshWorkflow('orderLookup', parameters, ['shopifyAdminApi']), { startNode: 'Start', items: [{ ref: '5550001001' }] });
+		expect(result.error).toBeUndefined();
+		expect(result.outputsOf('Fresh')[0]![0]!.order.number).toBe('#1001');
+		expect(shopify.requests.slice(asked).map((r) => r.body.variables)).toEqual([{ id: 'gid://shopify/Order/5550001001' }]);
+	});
+});
+
+describe('Order Lookup, saved as version 1 (one Value for every Look Up By)', () => {
+	it('reads the tracking number by default, as version 1 did', async () => {
+		const result = await runtime.run(freshWorkflow('orderLookup', {}, ['shopifyAdminApi'], 1), { startNode: 'Start', items: [trackingEvent(ADA)] });
+		expect(result.error).toBeUndefined();
+		expect(result.outputsOf('Fresh')[0]![0]!.order.number).toBe('#1001');
+	});
+
+	it('looks up by the saved Value, whatever Look Up By is', async () => {
+		const asked = shopify.requests.length;
+		const parameters = { lookUpBy: 'orderId', value: '={{ $json.ref }}' };
+		const result = await runtime.run(freshWorkflow('orderLookup', parameters, ['shopifyAdminApi'], 1), { startNode: 'Start', items: [{ ref: '5550001001' }] });
+		expect(result.error).toBeUndefined();
+		expect(result.outputsOf('Fresh')[0]![0]!.order.number).toBe('#1001');
+		expect(shopify.requests.slice(asked).map((r) => r.body.variables)).toEqual([{ id: 'gid://shopify/Order/5550001001' }]);
+	});
+
+	it('names Value when it is empty for the item', async () => {
+		const parameters = { lookUpBy: 'orderNumber', value: '={{ $json.missing }}' };
+		const result = await runtime.run(freshWorkflow('orderLookup', parameters, ['shopifyAdminApi'], 1), { startNode: 'Start', items: [{ orderNumber: '1001' }] });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^Value \(the Order Number\) is empty/);
+	});
 });
 
 describe('Delivery Classifier, fresh', () => {
@@ -149,6 +194,16 @@ describe('Customer Notify, fresh', () => {
 		const result = await runtime.run(freshWorkflow('customerNotify', {}, ['postPurchaseSmtp', 'postPurchaseTwilioApi']), { startNode: 'Start', items: [delayed()] });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/Parameter "Email From" is required/);
+	});
+
+	it('previews with no sender and no account: Preview needs neither', async () => {
+		const [mails, texts] = [smtp.messages().length, twilio.messages().length];
+		const result = await runtime.run(freshWorkflow('customerNotify', { mode: 'preview', preference: 'both' }), { startNode: 'Start', items: [delayed()], now: DAYTIME });
+		expect(result.error).toBeUndefined();
+		const [sent] = result.outputsOf('Fresh');
+		expect(sent!.map((item) => [item.notification.channel, item.notification.dryRun]).sort()).toEqual([['email', true], ['sms', true]]);
+		expect(sent![0]!.notification.message.subject ?? sent![1]!.notification.message.subject).toMatch(/late/i);
+		expect([smtp.messages().length, twilio.messages().length]).toEqual([mails, texts]);
 	});
 
 	it('names Email From when an expression gives it empty', async () => {

@@ -60,9 +60,10 @@ function mainAuthField(description: Pick<INodeTypeDescription, 'credentials' | '
 	return found ?? null;
 }
 
-/** A fresh node as the canvas holds it: `parameters` with every default filled in. */
+/** A fresh node as the canvas holds it: the panel's version (`defaultVersion`, else the highest), `parameters` with every default filled in. */
 function freshNode(description: INodeTypeDescription, parameters: INodeParameters = {}): INode {
-	const node: INode = { id: 'fresh', name: description.defaults.name ?? description.displayName, type: `${pkg.name}.${description.name}`, typeVersion: 1, position: [0, 0], parameters: {} };
+	const typeVersion = description.defaultVersion ?? Math.max(...[description.version].flat());
+	const node: INode = { id: 'fresh', name: description.defaults.name ?? description.displayName, type: `${pkg.name}.${description.name}`, typeVersion, position: [0, 0], parameters: {} };
 	node.parameters = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description) ?? {};
 	return node;
 }

@@ -67,10 +67,13 @@ beforeAll(async () => {
 	looked = withOrderContext(event, context);
 });
 
-/** A parameter of a fresh `type` node (its default unless `parameters` say otherwise), for one input item. */
-function resolve(type: INodeType, name: string, item: Json, parameters: IDataObject = {}): unknown {
+/** The version the nodes panel gives a fresh node: `defaultVersion`, else the highest. */
+const freshVersion = ({ description }: INodeType) => description.defaultVersion ?? Math.max(...[description.version].flat());
+
+/** A parameter of a `type` node (its default unless `parameters` say otherwise), for one input item; a fresh node's version unless told. */
+function resolve(type: INodeType, name: string, item: Json, parameters: IDataObject = {}, typeVersion = freshVersion(type)): unknown {
 	const description = type.description;
-	const node: INode = { id: 'n', name: 'Fresh', type: `n8n-nodes-postpurchase.${description.name}`, typeVersion: 1, position: [0, 0], parameters };
+	const node: INode = { id: 'n', name: 'Fresh', type: `n8n-nodes-postpurchase.${description.name}`, typeVersion, position: [0, 0], parameters };
 	const nodeTypes: INodeTypes = { getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) };
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const value = workflow.getNode('Fresh')!.parameters[name];
@@ -84,15 +87,20 @@ const NODES: Array<[string, INodeType]> = [
 	['Preference Center', new PreferenceCenter()],
 ];
 
-/** Parameters under which `name` is shown: the defaults, else one choice of one selector. */
-function showing(type: INodeType, name: string): IDataObject | undefined {
+/** A version and parameters under which `name` is shown: the defaults, else one choice of one selector. */
+function showing(type: INodeType, name: string): { parameters: IDataObject; version: number } | undefined {
 	const { description } = type;
 	const property = description.properties.find((p) => p.name === name)!;
 	const choices = description.properties.flatMap((p) => (p.type === 'options' ? (p.options ?? []).map((o) => ({ [p.name]: (o as { value: string }).value })) : []));
-	return [{}, ...choices].find((parameters) => {
-		const values = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, null, description) ?? {};
-		return NodeHelpers.displayParameter(values, property, null, description);
-	});
+	for (const version of [description.version].flat()) {
+		const node = { typeVersion: version } as INode;
+		const parameters = [{}, ...choices].find((parameters) => {
+			const values = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description) ?? {};
+			return NodeHelpers.displayParameter(values, property, node, description);
+		});
+		if (parameters) return { parameters, version };
+	}
+	return undefined;
 }
 
 /**
@@ -112,12 +120,12 @@ describe('every default expression', () => {
 		const expressions = type.description.properties.filter((p) => typeof p.default === 'string' && p.default.startsWith('='));
 		expect(expressions.length).toBeGreaterThan(0);
 		for (const { name } of expressions) {
-			const parameters = showing(type, name);
-			expect([name, parameters !== undefined]).toEqual([name, true]);
+			const shown = showing(type, name);
+			expect([name, shown !== undefined]).toEqual([name, true]);
 			for (const [label, item] of upstream) {
 				let error: unknown;
 				try {
-					resolve(type, name, item(), parameters);
+					resolve(type, name, item(), shown!.parameters, shown!.version);
 					strictly(type.description.properties.find((p) => p.name === name)!.default as string, item());
 				} catch (caught) {
 					error = (caught as Error).message;
@@ -186,9 +194,19 @@ describe('Order Lookup', () => {
 	it('defaults to the tracking number, and a switch of Look Up By brings that choice\'s default', () => {
 		expect(resolve(lookup, 'trackingNumberValue', event)).toBe(event.trackingNumber);
 		// The editor keeps only what differs from a default; the other choice's field starts at its own.
-		const switched = NodeHelpers.getNodeParameters(lookup.description.properties, { lookUpBy: 'email' }, true, false, null, lookup.description)!;
+		const switched = NodeHelpers.getNodeParameters(lookup.description.properties, { lookUpBy: 'email' }, true, false, { typeVersion: 2 } as INode, lookup.description)!;
 		expect(switched).toEqual(expect.objectContaining({ lookUpBy: 'email', emailValue: '={{ $json.customer?.email }}' }));
 		expect(switched).not.toHaveProperty('trackingNumberValue');
+		expect(switched).not.toHaveProperty('value');
+	});
+
+	it('gives a fresh node version 2; a saved version 1 node keeps its single Value, defaulting to the tracking number', () => {
+		expect(freshVersion(lookup)).toBe(2);
+		expect(resolve(lookup, 'value', event, {}, 1)).toBe(event.trackingNumber);
+		expect(resolve(lookup, 'value', event, { lookUpBy: 'orderNumber', value: '={{ $json.orderNumber }}' }, 1)).toBe('1042');
+		const v1 = NodeHelpers.getNodeParameters(lookup.description.properties, { lookUpBy: 'email' }, true, false, { typeVersion: 1 } as INode, lookup.description)!;
+		expect(Object.keys(v1).filter((name) => /value$/i.test(name))).toEqual(['value']);
+		expect(resolve(lookup, 'value', event, {}, 2)).toBeUndefined();
 	});
 });
 
