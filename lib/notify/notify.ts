@@ -155,7 +155,8 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 			if (!isEmail(to)) return { ...base, status: 'failed', reasonCode: 'invalid_email', reason: 'The email address is not valid' };
 		}
 		const sender = deps.channels[channel];
-		if (!sender) return { ...base, status: 'failed', reasonCode: 'channel_not_configured', reason: CREDENTIAL_HINT[channel], to };
+		// A preview renders without a provider, so a merchant sees the message before setting one up.
+		if (!sender && !settings.dryRun) return { ...base, status: 'failed', reasonCode: 'channel_not_configured', reason: CREDENTIAL_HINT[channel], to };
 
 		if (!settings.dryRun && !(await store.reserveSend(sendKey, trigger, channel, settings.now))) {
 			return { ...base, status: 'suppressed', reasonCode: 'duplicate', reason: `Already sent for '${trigger}' on this channel`, to };
@@ -172,7 +173,7 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 
 	async function afterReservation(
 		channel: NotifyChannel,
-		sender: Channel,
+		sender: Channel | undefined,
 		to: string,
 		base: DecisionBase,
 		release: () => Promise<void>,
@@ -203,7 +204,7 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 
 		let providerMessageId: string;
 		try {
-			({ providerMessageId } = await sender.send({ channel, to, ...message, reference: `${sendKey}:${trigger}:${channel}` }));
+			({ providerMessageId } = await (sender as Channel).send({ channel, to, ...message, reference: `${sendKey}:${trigger}:${channel}` }));
 		} catch (error) {
 			await release();
 			const details = failure(error, channel);

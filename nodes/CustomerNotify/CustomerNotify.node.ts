@@ -23,6 +23,8 @@ import { n8nHttp } from '../shared/n8nHttp';
 import { customerNotifyProperties, templateOverrides } from './CustomerNotify.properties';
 
 const OUTPUT = { sent: 0, deferred: 1, suppressed: 2, failed: 3 } as const;
+// Preview renders without sending: it needs no account, so a merchant sees messages before setting one up.
+const PREVIEW = { mode: ['preview'] };
 const SUBTITLE_CHANNELS = [
 	{ value: 'email', name: 'Email' },
 	{ value: 'sms', name: 'SMS' },
@@ -74,10 +76,10 @@ export class CustomerNotify implements INodeType {
 				name: 'postPurchaseSmtp',
 				displayName: 'SMTP Account (Email)',
 				required: true,
-				displayOptions: whenIncludes('channels', 'email'),
+				displayOptions: whenIncludes('channels', 'email', PREVIEW),
 				testedBy: 'postPurchaseSmtpTest',
 			},
-			{ name: 'postPurchaseTwilioApi', displayName: 'Twilio Account (SMS)', required: true, displayOptions: whenIncludes('channels', 'sms') },
+			{ name: 'postPurchaseTwilioApi', displayName: 'Twilio Account (SMS)', required: true, displayOptions: whenIncludes('channels', 'sms', PREVIEW) },
 		],
 		properties: customerNotifyProperties,
 	};
@@ -110,13 +112,14 @@ export class CustomerNotify implements INodeType {
 		const onFailure = this.getNodeParameter('onSendFailure', 0, 'output') as string;
 		const settings = this.getNodeParameter('settings', 0, {}) as IDataObject;
 		const channels: Record<string, Channel> = {};
-		if (enabled.includes('email')) {
+		// Preview renders and decides without sending, so it needs neither a sender nor a credential.
+		if (enabled.includes('email') && !preview) {
 			const from = String(this.getNodeParameter('emailFrom', 0, '') ?? '').trim();
 			if (!from) throw new NodeOperationError(this.getNode(), 'Email From is empty: set the sender, e.g. "Acme Shop <orders@acme.example>", or take Email out of Channels.');
 			const credential = await this.getCredentials<SmtpCredential>('postPurchaseSmtp');
 			channels.email = createSmtpChannel(smtpOptions(credential, from));
 		}
-		if (enabled.includes('sms')) {
+		if (enabled.includes('sms') && !preview) {
 			const from = String(this.getNodeParameter('smsFrom', 0, '') ?? '').trim() || undefined;
 			const messagingServiceSid = (settings.messagingServiceSid as string) || undefined;
 			if (!from && !messagingServiceSid) {

@@ -21,9 +21,10 @@ export function whenOneOf(parameter: string, values: string[]): ICredentialsDisp
 /**
  * Shown while a multi-select (`multiOptions`) includes `value`. A `_cnd` condition must hold for
  * every selected value, so this is written as "hidden while no selected value is `value`".
+ * `alsoHiddenWhen` adds plain hide rules (any one hides), e.g. `{ mode: ['preview'] }`.
  */
-export function whenIncludes(parameter: string, value: string): ICredentialsDisplayOptions {
-	return { hide: { [parameter]: [{ _cnd: { not: value } }] } } as unknown as ICredentialsDisplayOptions;
+export function whenIncludes(parameter: string, value: string, alsoHiddenWhen: Record<string, string[]> = {}): ICredentialsDisplayOptions {
+	return { hide: { [parameter]: [{ _cnd: { not: value } }], ...alsoHiddenWhen } } as unknown as ICredentialsDisplayOptions;
 }
 
 /** A multi-select's value as a list: the editor, older saved workflows and expressions can give a string. */

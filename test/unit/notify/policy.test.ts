@@ -1,5 +1,5 @@
 import { ChannelError } from '../../../lib/channels/types';
-import { parseNotifyInput } from '../../../lib/notify';
+import { notify, parseNotifyInput } from '../../../lib/notify';
 import { FULL_RECIPIENT, makeInput, setup } from './helpers';
 
 const KEY = 'ups:1Z999AA10123456784';
@@ -264,6 +264,16 @@ describe('notify: dry run', () => {
 
 		const [real] = await run(makeInput({ recipient: FULL_RECIPIENT }));
 		expect(real.status).toBe('sent');
+	});
+
+	it('renders without any provider set up, where a real send fails naming the missing credential', async () => {
+		const { store } = setup();
+		const run = (dryRun: boolean) => notify(makeInput(), { now: new Date('2024-06-12T12:00:00Z'), dryRun }, { store, channels: {} });
+		const [preview] = await run(true);
+		expect(preview).toMatchObject({ channel: 'email', status: 'sent', dryRun: true, to: 'anna@example.com' });
+		expect(preview.message?.subject).toMatch(/running late/);
+		const [real] = await run(false);
+		expect(real).toMatchObject({ channel: 'email', status: 'failed', reasonCode: 'channel_not_configured' });
 	});
 
 	it('still reports a cap as it would be', async () => {
