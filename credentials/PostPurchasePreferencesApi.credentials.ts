@@ -6,7 +6,7 @@ export class PostPurchasePreferencesApi implements ICredentialType {
 
 	displayName = 'Post-Purchase Preference Center API';
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-postpurchase';
+	documentationUrl = 'https://github.com/n8n-nodes-postpurchase/n8n-nodes-postpurchase#preference-center';
 
 	icon = { light: 'file:icons/preferences.svg', dark: 'file:icons/preferences.dark.svg' } as const;
 

@@ -280,3 +280,24 @@ describe.each(nodes)('node $className', ({ className, dir, description, icons })
 		]);
 	});
 });
+
+describe('credential docs links', () => {
+	const credentials = ((pkg.n8n as { credentials?: string[] }).credentials ?? []).map((distPath) => {
+		const sourcePath = distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const mod = require(join(ROOT, sourcePath)) as Record<string, new () => { name: string; documentationUrl?: string }>;
+		return new mod[basename(sourcePath).replace(/\.credentials\.ts$/, '')]();
+	});
+
+	it('are HTTPS, and go to a README heading that exists when they point into the repository', () => {
+		expect(credentials.length).toBeGreaterThan(0);
+		const anchors = readmeAnchors(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+		for (const { name, documentationUrl } of credentials) {
+			expect([name, documentationUrl]).toEqual([name, expect.stringMatching(/^https:\/\//)]);
+			expect([name, documentationUrl]).not.toEqual([name, expect.stringContaining('npmjs.com')]);
+			if (!documentationUrl!.startsWith(repositoryUrl)) continue;
+			const anchor = new URL(documentationUrl!).hash.slice(1);
+			expect([name, anchor, anchors.includes(anchor)]).toEqual([name, anchor, true]);
+		}
+	});
+});
