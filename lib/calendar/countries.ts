@@ -1,9 +1,9 @@
 /**
  * ISO 3166-1 alpha-3 → alpha-2 for the destinations shipments commonly go to. AfterShip and some
- * carriers send alpha-3 (USA, GBR...); date-holidays wants alpha-2. A country not listed here
- * gets no public holidays (weekends only) rather than a guess.
+ * carriers send alpha-3 (USA, GBR...); the holiday rules want alpha-2. A country not listed here
+ * gets no public holidays (weekends only) rather than a guess. Exported for the holiday parity test.
  */
-const ALPHA3: Readonly<Record<string, string>> = {
+export const ALPHA3: Readonly<Record<string, string>> = {
 	USA: 'US',
 	CAN: 'CA',
 	MEX: 'MX',
@@ -47,7 +47,7 @@ export function countryAlpha2(country: string | undefined): string | undefined {
 	return ALPHA3[code];
 }
 
-/** A region as date-holidays wants it: 'BY' from 'BY', 'by' or 'DE-BY'. */
+/** A region as the holiday rules want it: 'BY' from 'BY', 'by' or 'DE-BY'. */
 export function regionCode(region: string | undefined): string | undefined {
 	const code = region?.trim().toUpperCase();
 	if (!code) return undefined;

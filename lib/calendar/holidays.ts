@@ -1,4 +1,6 @@
-import type Holidays from 'date-holidays';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type Holidays from 'date-holidays-parser';
 import { dayNumber } from '../model/days';
 
 /** date → holiday name for one country/region and year. */
@@ -12,15 +14,42 @@ const instances = new Map<string, Holidays>();
 const years = new Map<string, HolidaySet>();
 const yearsByDay = new Map<string, ReadonlyMap<number, string>>();
 
-let library: typeof Holidays | undefined;
+/** The parser's class and the rules of every country, one copy for all instances (as date-holidays does). */
+let library: { Parser: typeof Holidays; data: object } | undefined;
+
+/** The rules file the build copies next to the compiled holidays.js (gulpfile.js build:holidays). */
+const SHIPPED = join(__dirname, 'holidays.json');
 
 /**
- * date-holidays, loaded on first use: its 800 kB of rules take ~90 ms to load, which a process
- * that never counts business days need not pay. Its CommonJS export is the class itself.
+ * The holiday rules: date-holidays' data/holidays.json. The package ships a copy of it in
+ * dist/lib/calendar/ and depends only on date-holidays-parser, which is all date-holidays runs
+ * (a subclass passing this file) without its 30 MB of build tooling and browser bundles. From the
+ * sources (ts-jest runs lib/*.ts, where no copy sits) it falls back to the devDependency's file.
  */
-function load(): typeof Holidays {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	library ??= require('date-holidays') as typeof Holidays;
+export function holidayDataFile(): string {
+	if (existsSync(SHIPPED)) return SHIPPED;
+	let devCopy: string | undefined;
+	try {
+		// date-holidays' `exports` map hides data/holidays.json; its package.json is exported.
+		devCopy = join(dirname(require.resolve('date-holidays/package.json')), 'data', 'holidays.json');
+	} catch {
+		devCopy = undefined;
+	}
+	if (devCopy && existsSync(devCopy)) return devCopy;
+	throw new Error(`holiday rules: ${SHIPPED} is missing; run \`npm run build\` (it copies date-holidays' data/holidays.json there)`);
+}
+
+/**
+ * The parser and the rules, loaded on first use: parsing 800 kB of rules and loading the parser's
+ * calendars (astronomia, moment-timezone) takes tens of milliseconds, which a process that never
+ * counts business days need not pay. The parser's CommonJS export puts the class on `default`.
+ */
+function load(): { Parser: typeof Holidays; data: object } {
+	if (!library) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const Parser = (require('date-holidays-parser') as { default: typeof Holidays }).default;
+		library = { Parser, data: JSON.parse(readFileSync(holidayDataFile(), 'utf8')) as object };
+	}
 	return library;
 }
 
@@ -28,11 +57,11 @@ function instanceFor(country: string, region: string | undefined): Holidays {
 	const key = `${country}-${region ?? ''}`;
 	let holidays = instances.get(key);
 	if (!holidays) {
-		const Library = load();
+		const { Parser, data } = load();
 		// English names, since reasons are written in English.
 		holidays = region
-			? new Library(country, region, { languages: ['en'], types: ['public'] })
-			: new Library(country, { languages: ['en'], types: ['public'] });
+			? new Parser(data, country, region, { languages: ['en'], types: ['public'] })
+			: new Parser(data, country, { languages: ['en'], types: ['public'] });
 		instances.set(key, holidays);
 	}
 	return holidays;
