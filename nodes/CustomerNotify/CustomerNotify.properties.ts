@@ -1,6 +1,18 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { JOURNEY_TRIGGERS, type JourneyTrigger } from '../../lib/model/triggers';
+import { TEMPLATE_VARIABLES } from '../../lib/templates/variables';
 import { storePathOption } from '../shared/storeOption';
+
+/** "customer (firstName, name); order (number, …); …": every documented variable, from the library's own list. */
+const templateVariables = Object.entries(
+	TEMPLATE_VARIABLES.reduce<Record<string, string[]>>((groups, { path }) => {
+		const [root, ...rest] = path.split('.');
+		(groups[root] ??= []).push(rest.join('.'));
+		return groups;
+	}, {}),
+)
+	.map(([root, fields]) => `${root} (${fields.join(', ')})`)
+	.join('; ');
 
 const triggerOptions = JOURNEY_TRIGGERS.map((trigger) => ({
 	name: trigger.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
@@ -144,7 +156,7 @@ export const customerNotifyProperties: INodeProperties[] = [
 		placeholder: 'Override a Template',
 		default: {},
 		description:
-			'Liquid templates replacing the built-in English ones for a trigger. Variables: customer.firstName, order.number, order.items, shipment.trackingNumber, shipment.carrier, shipment.trackingUrl, assessment.reason, assessment.revisedEta, assessment.daysLate, brand.name.',
+			`Liquid templates replacing the built-in English ones for a trigger, e.g. {{ shipment.trackingNumber }}. Variables: ${templateVariables}. Any may be missing: use {% if %} or | default. What each holds: <a href="https://github.com/n8n-nodes-postpurchase/n8n-nodes-postpurchase#customer-notify-in-detail" target="_blank">README</a>.`,
 		options: [
 			{
 				displayName: 'Template',

@@ -301,3 +301,16 @@ describe('credential docs links', () => {
 		}
 	});
 });
+
+describe('README links in parameter texts', () => {
+	/** Every string of a node's description (displayName, description, hint, notices), nested options too. */
+	const strings = (value: unknown): string[] =>
+		typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+
+	it.each(nodes)('of $className go to README headings that exist', ({ description }) => {
+		const anchors = readmeAnchors(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+		const escaped = repositoryUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		const links = strings(description.properties).flatMap((text) => [...text.matchAll(new RegExp(`${escaped}#([\\w-]+)`, 'g'))].map((m) => m[1]!));
+		for (const anchor of links) expect([anchor, anchors.includes(anchor)]).toEqual([anchor, true]);
+	});
+});
