@@ -42,9 +42,9 @@ export function webhookTriggerPanel(panel: { header: string; sender: string; ste
 	return {
 		header: panel.header,
 		executionsHelp: {
-			inactive: `The ${panel.sender} needs the <b>Production URL</b> (Webhook URLs at the top of the parameters → Production) of a <b>published</b> workflow, reachable from the internet over HTTPS. The Test URL answers only while this panel listens for a test event; localhost is unreachable from outside.<br /><br />${steps}<br /><br />${panel.checks}`,
+			inactive: `The ${panel.sender} needs the <b>Production URL</b> (Webhook URLs at the top of the parameters → Production) of a <b>published</b> workflow, reachable from the internet over HTTPS. The Test URL answers only while this panel listens (after Execute step); localhost is unreachable from outside.<br /><br />${steps}<br /><br />${panel.checks}`,
 			active: `This workflow is published: every delivery the ${panel.sender} sends to the Production URL starts an execution, listed in the <a data-key="executions">executions list</a>.<br /><br />${steps}`,
 		},
-		activationHint: `Register the Production URL with the ${panel.sender} (where: "When will this node trigger my flow?" below), then publish the workflow. To try it first, click Listen for test event and send a test delivery to the Test URL.`,
+		activationHint: `Register the Production URL with the ${panel.sender} (where: "When will this node trigger my flow?" below), then publish the workflow. To try it first, click Execute step: the node listens, and a test delivery to the Test URL shows here.`,
 	};
 }
