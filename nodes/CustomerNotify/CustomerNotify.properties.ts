@@ -37,7 +37,7 @@ export const customerNotifyProperties: INodeProperties[] = [
 			{
 				name: 'Preview',
 				value: 'preview',
-				description: 'Decide and render every message without sending or remembering anything',
+				description: 'Decide and render every message without sending or remembering anything; needs no email or SMS account',
 			},
 		],
 		default: 'send',

@@ -196,9 +196,9 @@ describe('Customer Notify, fresh', () => {
 		expect(result.error?.message).toMatch(/Parameter "Email From" is required/);
 	});
 
-	it('previews with no sender and no account: Preview needs neither', async () => {
+	it('previews with no email or SMS account: the credentials are not asked for', async () => {
 		const [mails, texts] = [smtp.messages().length, twilio.messages().length];
-		const result = await runtime.run(freshWorkflow('customerNotify', { mode: 'preview', preference: 'both' }), { startNode: 'Start', items: [delayed()], now: DAYTIME });
+		const result = await runtime.run(freshWorkflow('customerNotify', { mode: 'preview', emailFrom: 'Acme <orders@acme.example>', smsFrom: '+15005550006', preference: 'both' }), { startNode: 'Start', items: [delayed()], now: DAYTIME });
 		expect(result.error).toBeUndefined();
 		const [sent] = result.outputsOf('Fresh');
 		expect(sent!.map((item) => [item.notification.channel, item.notification.dryRun]).sort()).toEqual([['email', true], ['sms', true]]);

@@ -212,6 +212,7 @@ const CASES: Record<string, Case[]> = {
 		['email and SMS', { channels: ['email', 'sms'] }, ['postPurchaseSmtp', 'postPurchaseTwilioApi']],
 		['SMS as a string (older workflow)', { channels: 'sms' }, ['postPurchaseTwilioApi']],
 		['email as a string', { channels: 'email' }, ['postPurchaseSmtp']],
+		['Preview (needs no account)', { mode: 'preview', channels: ['email', 'sms'] }, []],
 	],
 	OrderLookup: [
 		['a fresh node', {}, ['shopifyAdminApi']],
