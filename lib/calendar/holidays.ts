@@ -22,9 +22,10 @@ const SHIPPED = join(__dirname, 'holidays.json');
 
 /**
  * The holiday rules: date-holidays' data/holidays.json. The package ships a copy of it in
- * dist/lib/calendar/ and depends only on date-holidays-parser, which is all date-holidays runs
- * (a subclass passing this file) without its 30 MB of build tooling and browser bundles. From the
- * sources (ts-jest runs lib/*.ts, where no copy sits) it falls back to the devDependency's file.
+ * dist/lib/calendar/ and depends only on date-holidays-parser: that is all date-holidays runs (a
+ * subclass passing this file), without its 17 MB of build tooling, sources and browser bundles.
+ * From the sources (ts-jest runs lib/*.ts, where no copy sits) it falls back to the
+ * devDependency's file, the one the build copies.
  */
 export function holidayDataFile(): string {
 	if (existsSync(SHIPPED)) return SHIPPED;
