@@ -59,7 +59,7 @@ async function main() {
 	say(`stand-ins: SMTP on 127.0.0.1:${smtp.port}, Twilio Messages API on ${twilio.baseUrl}, FedEx Track API on ${fedexUrl}`);
 
 	const port = Number(args.port) || (await runtime.freePort());
-	const env = runtime.n8nEnv({ userFolder, port });
+	const env = runtime.n8nEnv({ userFolder, port, brokerPort: await runtime.freePort() });
 	const scenario = buildScenario(new Date());
 	const credentials = [
 		{ id: 'pp-aftership', name: 'AfterShip account', type: 'afterShipApi', data: { apiKey: 'demo', webhookSecret: SECRETS.aftership, baseUrl: 'http://127.0.0.1:9' } },

@@ -179,10 +179,15 @@ async function ensureN8n({ log = console.log, dir = cacheDir(), install = instal
 }
 
 /** Environment for an n8n of our own: its data in `userFolder`, quiet, on loopback, offline. */
-function n8nEnv({ userFolder, port, extra = {} }) {
+/**
+ * `brokerPort`: the task runners' broker listens on 5679 unless told otherwise, so two n8n at once
+ * (two checkouts testing, the demo beside a test) need a free one each.
+ */
+function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
 	return envWithNode24({
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
+		...(brokerPort ? { N8N_RUNNERS_BROKER_PORT: String(brokerPort) } : {}),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		// N8N_WEBHOOK_URL replaces WEBHOOK_URL (deprecated in 2.41); the package is unverified, so say

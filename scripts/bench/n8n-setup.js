@@ -63,7 +63,7 @@ async function startBenchN8n({ repoRoot, log }) {
 		undo.push(() => twilio.close());
 
 		const port = await runtime.freePort();
-		const env = runtime.n8nEnv({ userFolder, port });
+		const env = runtime.n8nEnv({ userFolder, port, brokerPort: await runtime.freePort() });
 		const credentialsFile = path.join(work, 'credentials.json');
 		fs.writeFileSync(credentialsFile, JSON.stringify(credentialsFor(smtp.port, twilio.baseUrl)));
 		// Both workflows in one import: each n8n CLI call costs seconds of start-up.
