@@ -71,6 +71,9 @@ export class CarrierPollTrigger implements INodeType {
 				displayName: 'Carriers',
 				name: 'carriers',
 				type: 'multiOptions',
+				// No expression: the credential pickers are shown by the chosen values, and n8n cannot
+				// read those from an expression (it would ask for no credential at all).
+				noDataExpression: true,
 				options: CARRIER_OPTIONS,
 				default: ['ups', 'fedex', 'usps', 'dhl'],
 				description: 'Carriers to poll; each needs its credential',
@@ -96,7 +99,7 @@ export class CarrierPollTrigger implements INodeType {
 	methods = { credentialTest: { carrierCredentialTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		// A list, or one string from an older editor or an expression.
+		// A list, or one string where an older editor wrote a single value.
 		const carriers = asList(this.getNodeParameter('carriers', []));
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (carriers.length === 0) throw new NodeOperationError(this.getNode(), 'Carriers is empty. Choose at least one carrier to poll.');

@@ -196,6 +196,18 @@ describe.each(nodes)('$className as the editor shows it', ({ type, description }
 		}
 	});
 
+	it('takes no expression in a multi-select that decides a credential (an expression there shows none)', () => {
+		const deciding = new Set((description.credentials ?? []).flatMap((c) => Object.keys(c.displayOptions?.hide ?? {})));
+		for (const property of description.properties.filter((p) => p.type === 'multiOptions' && deciding.has(p.name))) {
+			const expression = { [property.name]: `={{ ${JSON.stringify(valuesOf(property))} }}` };
+			const node = freshNode(description, expression);
+			const shown = (description.credentials ?? []).filter((c) => c.displayOptions?.hide?.[property.name] && NodeHelpers.displayParameter(node.parameters, c, node, description, node.parameters));
+			// n8n's hide rule reads the expression's text, not its value: every such credential is hidden.
+			expect(shown).toEqual([]);
+			expect([property.name, property.noDataExpression]).toEqual([property.name, true]);
+		}
+	});
+
 	it.each(parameterSets(description))('has a subtitle in words for $label', ({ parameters }) => {
 		expect(description.subtitle).toEqual(expect.stringMatching(/^=\{\{/));
 		const subtitle = subtitleOf(type, parameters);
