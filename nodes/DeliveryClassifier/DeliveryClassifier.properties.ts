@@ -54,7 +54,7 @@ export const deliveryClassifierProperties: INodeProperties[] = [
 		default: '={{ $json.order?.promise?.promisedDate ?? $json.order?.promisedDate ?? $json.promisedDelivery ?? "" }}',
 		placeholder: '2026-03-14',
 		description:
-			'The date promised at checkout (YYYY-MM-DD or ISO). Default: the order\'s promise (Order Lookup\'s `order.promise.promisedDate`, or an `order.promisedDate` attached when watching began), else the `promisedDelivery` the tracking event carries. Empty: only the carrier\'s estimates count.',
+			'The date promised at checkout (YYYY-MM-DD or ISO). Default: the order\'s promise (Order Lookup\'s `order.promise.promisedDate`, or an `order.promisedDate` attached when watching began), else the `promisedDelivery` the tracking event carries. Empty: the event\'s `promisedDelivery` still counts when it has one; without any promise, estimates are compared with the previous estimate.',
 		displayOptions: classify,
 	},
 	{
