@@ -22,6 +22,8 @@ export function whenOneOf(parameter: string, values: string[]): ICredentialsDisp
  * Shown while a multi-select (`multiOptions`) includes `value`. A `_cnd` condition must hold for
  * every selected value, so this is written as "hidden while no selected value is `value`".
  * `alsoHiddenWhen` adds plain hide rules (any one hides), e.g. `{ mode: ['preview'] }`.
+ * The multi-select must take no expression (`noDataExpression: true`): the hide rule reads an
+ * expression's text, not its value, so it would hide the credential.
  */
 export function whenIncludes(parameter: string, value: string, alsoHiddenWhen: Record<string, string[]> = {}): ICredentialsDisplayOptions {
 	return { hide: { [parameter]: [{ _cnd: { not: value } }], ...alsoHiddenWhen } } as unknown as ICredentialsDisplayOptions;
