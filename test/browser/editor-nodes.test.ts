@@ -158,14 +158,18 @@ test('Customer Notify: Channels and Mode are settable, both pickers named; Previ
 		await ed.execute();
 		const out = await ed.output('Customer Notify');
 		expect(out.error).toBeUndefined();
-		const text = JSON.stringify(out.items);
-		expect(text).toContain('email');
-		expect(text).toContain('sms');
-		expect(text).toContain('#1001');
+		// One rendered message per channel, nothing sent (Preview).
+		const byChannel = Object.fromEntries(out.items!.map((item) => [item.notification.channel, item.notification]));
+		expect(Object.keys(byChannel).sort()).toEqual(['email', 'sms']);
+		expect(byChannel.email).toMatchObject({ status: 'sent', dryRun: true, to: CUSTOMER.email });
+		expect(byChannel.email.message.subject).toContain('#1001');
+		expect(byChannel.email.message.text).toContain(UPS_NUMBER);
+		expect(byChannel.sms).toMatchObject({ status: 'sent', dryRun: true, to: CUSTOMER.phone });
+		expect(byChannel.sms.message.text).toMatch(/#1001 has shipped/);
 	});
 });
 
-test('Order Lookup: Sources and Look Up By are settable; the Shopify stand-in finds the order by its tracking number', async () => {
+test('Order Lookup: Sources and Look Up By are settable; the Shopify stand-in finds the order by its tracking number; an empty Order Number is named', async () => {
 	await ed.newWorkflow();
 	await ed.addNode('Order Lookup');
 	await withShot('order-lookup', async () => {
@@ -180,6 +184,13 @@ test('Order Lookup: Sources and Look Up By are settable; the Shopify stand-in fi
 		expect(out.error).toBeUndefined();
 		expect(out.items![0].order).toMatchObject({ number: '#1001' });
 		expect(editor.shopify.requests()).toEqual(expect.arrayContaining(['TrackingScan', 'OrderById']));
+	});
+	// By order number on an item that has none: the error names the field to fill.
+	await withShot('order-lookup-error', async () => {
+		await ed.selectOption('lookUpBy', 'Order Number');
+		await ed.execute();
+		const missing = await ed.output('Order Lookup');
+		expect(missing.error).toMatch(/Order Number is empty/);
 	});
 });
 

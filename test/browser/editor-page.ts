@@ -196,7 +196,9 @@ export class EditorPage {
 	}
 
 	async screenshot(file: string): Promise<void> {
-		await this.page.screenshot({ path: file });
+		// The pointer off the buttons: a hovered "Execute step" was captured without its label.
+		await this.ndv.locator(id('output-panel')).hover({ position: { x: 5, y: 5 } });
+		await this.page.screenshot({ path: file, animations: 'disabled' });
 	}
 }
 
