@@ -178,8 +178,8 @@ async function ensureN8n({ log = console.log, dir = cacheDir(), install = instal
 	}
 }
 
-/** Environment for an n8n of our own: its data in `userFolder`, quiet, on loopback, offline. */
 /**
+ * Environment for an n8n of our own: its data in `userFolder`, quiet, on loopback, offline.
  * `brokerPort`: the task runners' broker listens on 5679 unless told otherwise, so two n8n at once
  * (two checkouts testing, the demo beside a test) need a free one each.
  */
