@@ -70,7 +70,7 @@ function nonEmpty(trigger: JourneyTrigger, part: TemplatePart, text: string): st
 
 function withFooter(sms: string, footer: string | undefined): string {
 	const line = footer?.trim();
-	return line && !/\bSTOP\b/.test(sms) ? `${sms}\n${line}` : sms;
+	return line && !/\bSTOP\b/i.test(sms) ? `${sms}\n${line}` : sms;
 }
 
 function renderSms(trigger: JourneyTrigger, source: string, data: Record<string, unknown>, footer?: string): string {

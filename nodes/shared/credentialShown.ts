@@ -32,6 +32,8 @@ export function whenIncludes(parameter: string, value: string, alsoHiddenWhen: R
 /** A multi-select's value as a list: the editor, older saved workflows and expressions can give a string. */
 export function asList(value: unknown): string[] {
 	if (Array.isArray(value)) return value.map(String).map((v) => v.trim()).filter(Boolean);
-	if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter(Boolean);
+	// One string is one value, as n8n's display rules read it: splitting "email,sms" here would use
+	// channels whose credentials the editor never showed.
+	if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
 	return [];
 }

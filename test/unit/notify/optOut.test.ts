@@ -85,6 +85,13 @@ describe('notify: the opt-out line on SMS', () => {
 		expect(sms.sent[0].text).toBe('Late: #1001. Text STOP to end these.');
 	});
 
+	it('reads the merchant\'s opt-out words in any case ("reply stop")', async () => {
+		const { run, sms } = setup();
+		const templates = { delayed: { sms: 'Late: {{ order.number }}. Reply stop to end these.' } };
+		await run(makeInput({ recipient: SMS_ONLY }), { smsOptOutLine: { mode: 'always' }, templates });
+		expect(sms.sent[0].text).toBe('Late: #1001. Reply stop to end these.');
+	});
+
 	it('an unknown mode fails before anyone is contacted', async () => {
 		const { run, sms } = setup();
 		await expect(run(makeInput({ recipient: SMS_ONLY }), { smsOptOutLine: { mode: 'maybe' as never } })).rejects.toThrow(/SMS Opt-Out Line/);

@@ -196,7 +196,6 @@ describe('multi-select values as a string or a list', () => {
 
 	it.each([
 		['a list', ['fedex', 'dhl']],
-		['a comma-separated string', 'fedex, dhl'],
 	])('the Carrier Poll Trigger polls the carriers given as %s', async (_shape, carriers) => {
 		const output = await poll.poll.call(pollContext(carriers));
 		const [changes, issues] = output!;
@@ -209,7 +208,13 @@ describe('multi-select values as a string or a list', () => {
 	});
 
 	it('names an unknown carrier and the choices', async () => {
-		await expect(poll.poll.call(pollContext('ups,canada_post'))).rejects.toThrow('Carriers has "canada_post": choose from UPS, FedEx, USPS, DHL.');
+		await expect(poll.poll.call(pollContext(['ups', 'canada_post']))).rejects.toThrow('Carriers has "canada_post": choose from UPS, FedEx, USPS, DHL.');
+	});
+
+	it('takes one string as one carrier, as n8n shows its credential picker: a comma list is not split', async () => {
+		const [, issues] = (await poll.poll.call(pollContext('dhl')))!;
+		expect(issues.map((item) => [item.json.kind, item.json.carrier])).toEqual([['carrier_not_configured', 'dhl']]);
+		await expect(poll.poll.call(pollContext('fedex, dhl'))).rejects.toThrow('Carriers has "fedex, dhl": choose from UPS, FedEx, USPS, DHL.');
 	});
 
 	it('the Shipment Tracking Trigger reads a Provider stored in a list', async () => {
