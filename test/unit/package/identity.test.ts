@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
@@ -312,5 +312,18 @@ describe('README links in parameter texts', () => {
 		const escaped = repositoryUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 		const links = strings(description.properties).flatMap((text) => [...text.matchAll(new RegExp(`${escaped}#([\\w-]+)`, 'g'))].map((m) => m[1]!));
 		for (const anchor of links) expect([anchor, anchors.includes(anchor)]).toEqual([anchor, true]);
+	});
+});
+
+describe('README images', () => {
+	it('are files in the repository, each with words saying what it shows', () => {
+		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+		const images = [...readme.matchAll(/!\[([^\]]*)\]\(([^)\s]+)\)/g)].map((m) => ({ alt: m[1]!, src: m[2]! }));
+		expect(images.length).toBeGreaterThan(0);
+		for (const { alt, src } of images) {
+			expect([src, /^https?:/.test(src)]).toEqual([src, false]);
+			expect([src, existsSync(join(ROOT, src))]).toEqual([src, true]);
+			expect([src, alt.length >= 20]).toEqual([src, true]);
+		}
 	});
 });
