@@ -18,6 +18,10 @@ export function getAggregator(id: string): AggregatorClient {
 	return client;
 }
 
+export function hasAggregator(id: string): boolean {
+	return id.trim().toLowerCase() in AGGREGATORS;
+}
+
 export function listAggregators(): AggregatorClient[] {
 	return Object.values(AGGREGATORS);
 }

@@ -165,6 +165,7 @@ async function trackOne(trackingNumber: string, ctx: CarrierContext, now: Date):
 export const dhlAdapter: CarrierAdapter = {
 	id: CARRIER,
 	displayName: 'DHL',
+	credentialType: 'dhlApi',
 	// GET /track/shipments takes one trackingNumber (a single string in the OpenAPI 1.5.8 spec).
 	maxBatch: 1,
 	// The default (starter) quota of Shipment Tracking - Unified: 250 calls a day, reset at 00:00 GMT.

@@ -267,6 +267,7 @@ async function trackBatch(trackingNumbers: string[], ctx: CarrierContext): Promi
 export const fedexAdapter: CarrierAdapter = {
 	id: CARRIER,
 	displayName: 'FedEx',
+	credentialType: 'fedExApi',
 	maxBatch: MAX_BATCH,
 	// Track capability: 100,000 requests a day per project (FedEx quotas & rate limits guide); its
 	// 1,400 per 10 s burst limit is never reached at this even spacing.

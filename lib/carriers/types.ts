@@ -64,6 +64,8 @@ export interface CarrierAdapter {
 	/** tracking_number_data courier_code: 'ups', 'fedex', 'usps', 'dhl'. */
 	id: string;
 	displayName: string;
+	/** The n8n credential type holding the API's keys and baseUrl. */
+	credentialType: string;
 	/** Most tracking numbers one request may carry (FedEx 30, most others 1). */
 	maxBatch: number;
 	/** The published limit the poller spaces calls to: `requests` per `perMs`. */

@@ -255,6 +255,7 @@ async function trackOne(trackingNumber: string, ctx: CarrierContext): Promise<Tr
 export const upsAdapter: CarrierAdapter = {
 	id: CARRIER,
 	displayName: 'UPS',
+	credentialType: 'upsApi',
 	maxBatch: 1,
 	/**
 	 * UPS publishes no fixed Track API quota: it answers 429 when an app's throttle is exceeded

@@ -204,6 +204,7 @@ async function trackOne(trackingNumber: string, ctx: CarrierContext): Promise<Tr
 export const uspsAdapter: CarrierAdapter = {
 	id: CARRIER,
 	displayName: 'USPS',
+	credentialType: 'uspsApi',
 	maxBatch: 1,
 	/** USPS's default API quota is 60 requests per hour per app (developers.usps.com); more on request. */
 	rateLimit: { requests: 60, perMs: 3_600_000 },

@@ -77,6 +77,7 @@ async function contactByEmail(email: string, ctx: OrderSourceContext): Promise<O
 export const hubspotSource: OrderSource = {
 	id: ID,
 	displayName: 'HubSpot',
+	summary: "Contact, consent and channel preference, found by the order's email",
 	credentialType: 'hubSpotCrmApi',
 	hasOrders: false,
 

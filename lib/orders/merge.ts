@@ -1,4 +1,5 @@
 import type { OrderContext, OrderCustomer } from './model';
+import { listOrderSources } from './registry';
 
 /**
  * Which source wins, field by field, when several describe the same order and buyer.
@@ -24,10 +25,11 @@ export interface MergePrecedence {
 	customer: string[];
 }
 
+/** The registry's order: its order systems for orders, its CRMs for preferences, all for the customer. */
 export const DEFAULT_PRECEDENCE: MergePrecedence = {
-	orders: ['shopify', 'woocommerce'],
-	preferences: ['hubspot'],
-	customer: ['shopify', 'woocommerce', 'hubspot'],
+	orders: listOrderSources().filter((s) => s.hasOrders).map((s) => s.id),
+	preferences: listOrderSources().filter((s) => !s.hasOrders).map((s) => s.id),
+	customer: listOrderSources().map((s) => s.id),
 };
 
 const PREFERENCE_FIELDS = ['preference', 'emailConsent', 'smsConsent'] as const;

@@ -3,7 +3,10 @@ import { shopifySource } from './shopify';
 import type { OrderSource } from './types';
 import { woocommerceSource } from './woocommerce';
 
-/** Every order and customer source by id. Adding one is its file plus one line here. */
+/**
+ * Every order and customer source by id. Adding one is its file plus one line here. The order is
+ * the default merge precedence (merge.ts): order systems first to last, then CRMs.
+ */
 const SOURCES: Record<string, OrderSource> = {
 	[shopifySource.id]: shopifySource,
 	[woocommerceSource.id]: woocommerceSource,

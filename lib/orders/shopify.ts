@@ -204,6 +204,7 @@ const orderGid = (id: string) => (/^\d+$/.test(id) ? `gid://shopify/Order/${id}`
 export const shopifySource: OrderSource = {
 	id: ID,
 	displayName: 'Shopify',
+	summary: 'Order, items, promise, customer (Admin GraphQL API)',
 	credentialType: 'shopifyAdminApi',
 	hasOrders: true,
 

@@ -70,6 +70,8 @@ export interface OrderSource {
 	displayName: string;
 	/** The n8n credential type the source reads. */
 	credentialType: string;
+	/** What the source adds, in a few words (Order Lookup shows it under the source's option). */
+	summary: string;
 	/** True for order systems (order facts), false for a CRM (customer facts only). */
 	hasOrders: boolean;
 	getOrder(ref: OrderRef, ctx: OrderSourceContext): Promise<OrderContext | null>;

@@ -182,6 +182,7 @@ const sameNumber = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase()
 export const woocommerceSource: OrderSource = {
 	id: ID,
 	displayName: 'WooCommerce',
+	summary: 'Order, items, customer (REST API v3)',
 	credentialType: 'wooCommerceStoreApi',
 	hasOrders: true,
 

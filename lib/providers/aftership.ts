@@ -242,6 +242,8 @@ export function aftershipTrackingEvent(tracking: unknown): ShipmentEvent {
 export const aftership: WebhookProvider = {
 	id: PROVIDER,
 	displayName: 'AfterShip',
+	credentialType: 'afterShipApi',
+	secretField: 'webhookSecret',
 	signatureHeaders: [SIGNATURE_HEADER],
 
 	/** `aftership-hmac-sha256` is base64(HMAC-SHA256(raw body, webhook secret)). */

@@ -136,6 +136,8 @@ export function easypostTrackerEvent(tracker: unknown): ShipmentEvent {
 export const easypost: WebhookProvider = {
 	id: PROVIDER,
 	displayName: 'EasyPost',
+	credentialType: 'easyPostApi',
+	secretField: 'webhookSecret',
 	signatureHeaders: [SIGNATURE_HEADER],
 
 	/**

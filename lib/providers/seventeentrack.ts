@@ -152,6 +152,9 @@ export function seventeenTrackEvent(entry: unknown): ShipmentEvent {
 export const seventeentrack: WebhookProvider = {
 	id: PROVIDER,
 	displayName: '17TRACK',
+	credentialType: 'seventeenTrackApi',
+	// 17TRACK signs pushes with the API's security key, not a webhook secret of its own.
+	secretField: 'apiKey',
 	signatureHeaders: [SIGNATURE_HEADER],
 
 	/**

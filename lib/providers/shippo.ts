@@ -140,6 +140,8 @@ export const shippo: WebhookProvider = {
 	authHeaders: withShippoQueryToken,
 	id: PROVIDER,
 	displayName: 'Shippo',
+	credentialType: 'shippoApi',
+	secretField: 'webhookSecret',
 	signatureHeaders: [SHIPPO_SIGNATURE_HEADER, SHIPPO_TOKEN_HEADER],
 
 	/**

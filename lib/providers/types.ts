@@ -15,6 +15,10 @@ export interface WebhookProvider {
 	/** Registry key, lower case: 'aftership', 'easypost'. */
 	id: string;
 	displayName: string;
+	/** The n8n credential type holding the signing secret. */
+	credentialType: string;
+	/** The credential field the deliveries are signed with. */
+	secretField: 'webhookSecret' | 'apiKey';
 	/** Header names (lower case) that carry the signature, for docs and errors. */
 	signatureHeaders: string[];
 	/**

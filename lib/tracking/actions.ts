@@ -1,4 +1,4 @@
-import { getAggregator } from '../aggregators/registry';
+import { getAggregator, hasAggregator } from '../aggregators/registry';
 import type { AggregatorContext, AggregatorCustomer } from '../aggregators/types';
 import { getCarrier } from '../carriers/registry';
 import type { CarrierContext } from '../carriers/types';
@@ -33,15 +33,13 @@ export type TrackingActionResult =
 	| { action: 'watch'; via: string; providerTrackingId: string; event?: ShipmentEvent }
 	| { action: 'unwatch'; via: string; stopped: boolean };
 
-const AGGREGATOR_IDS = new Set(['aftership', 'easypost', 'shippo', 'seventeentrack']);
-
 /**
  * Track now, start or stop watching one shipment: through the carrier's own API (watching means
  * the poll trigger's watch list) or through an aggregator (watching means a tracking there, whose
  * webhooks reach the Shipment Tracking Trigger).
  */
 export async function runTrackingAction(input: TrackingActionInput, deps: TrackingDeps): Promise<TrackingActionResult> {
-	if (AGGREGATOR_IDS.has(input.source)) return viaAggregator(input, deps);
+	if (hasAggregator(input.source)) return viaAggregator(input, deps);
 	const carrier = input.source === 'auto' ? pickCarrier(input.trackingNumber).carrier : getCarrier(input.source).id;
 	switch (input.action) {
 		case 'track': {

@@ -4,7 +4,7 @@ import { getCarrier } from '../../lib/carriers/registry';
 import { sweep, type SweepCarrier, type SweepOptions } from '../../lib/poll/sweep';
 import type { WatchList } from '../../lib/store/types';
 import { sweepToItems } from '../../lib/tracking/pollItems';
-import { carrierContext, carrierCredentialTest, CARRIER_OPTIONS } from '../shared/carriers';
+import { carrierContext, carrierCredentialTest, CARRIER_IDS, CARRIER_OPTIONS } from '../shared/carriers';
 import { asList, whenIncludes } from '../shared/credentialShown';
 import { storeAt, storePathOption } from '../shared/storeOption';
 import { namesOf } from '../shared/subtitle';
@@ -75,7 +75,8 @@ export class CarrierPollTrigger implements INodeType {
 				// read those from an expression (it would ask for no credential at all).
 				noDataExpression: true,
 				options: CARRIER_OPTIONS,
-				default: ['ups', 'fedex', 'usps', 'dhl'],
+				// Every registered carrier (spread: n8n's lint wants an array literal here).
+				default: [...CARRIER_IDS],
 				description: 'Carriers to poll; each needs its credential',
 			},
 			{

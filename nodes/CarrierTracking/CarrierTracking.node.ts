@@ -5,13 +5,12 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { detectCarrier } from '../../lib/carriers/detect';
-import { CarrierError } from '../../lib/carriers/types';
 import { shipmentKey } from '../../lib/store/types';
 import { runTrackingAction, type TrackingAction } from '../../lib/tracking/actions';
+import { eachItem } from '../shared/boundary';
 import { aggregatorContext, carrierContext, carrierCredentialTest } from '../shared/carriers';
 import { asList, whenOneOf } from '../shared/credentialShown';
 import { storeAt } from '../shared/storeOption';
@@ -26,17 +25,6 @@ function forSources(sources: string[]): ICredentialsDisplayOptions {
 /** The subtitle's words: "Start watching · auto-detect", "Track now · FedEx", "Detect carrier". */
 const SUBTITLE_OPERATIONS = OPERATION_OPTIONS.map((o) => ({ value: o.value, name: o.name.charAt(0) + o.name.slice(1).toLowerCase() }));
 const SUBTITLE_SOURCES = SOURCE_OPTIONS.map((o) => (o.value === 'auto' ? { value: 'auto', name: 'auto-detect' } : o));
-
-/** What to do about each kind of carrier refusal, for the error's description. */
-const HINTS: Record<CarrierError['code'], string> = {
-	not_found: 'The carrier does not know this number (yet): new labels can take hours to appear.',
-	auth: 'Check the credential: client id and secret (or API key), and that the API product is enabled for it.',
-	rate_limited: 'The carrier quota is spent: try again later, or watch the shipment and let the Carrier Poll Trigger pace the calls.',
-	server: 'The carrier API failed: try again later.',
-	malformed: 'The carrier answered something unexpected: try again later; report it if it persists.',
-	timeout: 'The carrier did not answer in time: try again later.',
-	invalid_request: 'The carrier refused the request: check the number and the carrier.',
-};
 
 export class CarrierTracking implements INodeType {
 	description: INodeTypeDescription = {
@@ -71,8 +59,12 @@ export class CarrierTracking implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const out: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			try {
+		// The item goes on with what it came with (order, customer) and the result beside it.
+		const enrich = (i: number, result: object) => out.push({ json: { ...items[i].json, ...definedOnly(result) }, pairedItem: { item: i } });
+		await eachItem(
+			this,
+			items,
+			async (_item, i) => {
 				const operation = oneOf(this.getNodeParameter('operation', i)) as TrackingAction | 'detect';
 				if (!OPERATION_OPTIONS.some((o) => o.value === operation)) {
 					throw new NodeOperationError(this.getNode(), `Operation is not set to a known value: choose ${OPERATION_OPTIONS.map((o) => o.name).join(', ')}.`, { itemIndex: i });
@@ -80,8 +72,8 @@ export class CarrierTracking implements INodeType {
 				const trackingNumber = String(this.getNodeParameter('trackingNumber', i, '') ?? '').trim();
 				if (!trackingNumber) throw new NodeOperationError(this.getNode(), 'Tracking Number is empty: map it from the item (e.g. {{ $json.trackingNumber }}).', { itemIndex: i });
 				if (operation === 'detect') {
-					out.push({ json: { trackingNumber, ...(detectCarrier(trackingNumber) ?? { carrier: null, reason: 'matches no known carrier format' }) } as IDataObject, pairedItem: { item: i } });
-					continue;
+					enrich(i, { trackingNumber, ...(detectCarrier(trackingNumber) ?? { carrier: null, reason: 'matches no known carrier format' }) });
+					return;
 				}
 				const options = this.getNodeParameter('options', i, {}) as IDataObject;
 				const source = oneOf(this.getNodeParameter('source', i, 'auto'));
@@ -103,26 +95,17 @@ export class CarrierTracking implements INodeType {
 						store: () => storeAt(options.storePath as string | undefined),
 					},
 				);
-				const json = 'event' in result && result.event ? { ...result, ...result.event, shipmentKey: shipmentKey(trackingNumber, result.event.carrier) } : result;
-				out.push({ json: json as unknown as IDataObject, pairedItem: { item: i } });
-			} catch (error) {
-				if (this.continueOnFail()) {
-					out.push({ json: { ...items[i].json, error: (error as Error).message }, pairedItem: { item: i } });
-					continue;
-				}
-				if (error instanceof CarrierError) {
-					throw new NodeApiError(this.getNode(), { message: error.message, code: error.details.providerCode ?? error.code } as JsonObject, {
-						itemIndex: i,
-						message: error.message,
-						description: HINTS[error.code],
-						httpCode: error.details.httpStatus ? String(error.details.httpStatus) : undefined,
-					});
-				}
-				throw error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-			}
-		}
+				enrich(i, 'event' in result && result.event ? { ...result, ...result.event, shipmentKey: shipmentKey(trackingNumber, result.event.carrier) } : result);
+			},
+			(failed) => out.push(failed),
+		);
 		return [out];
 	}
+}
+
+/** The result's fields that hold something: an absent one must not erase what the item brought. */
+function definedOnly(result: object): IDataObject {
+	return Object.fromEntries(Object.entries(result).filter(([, value]) => value !== undefined)) as IDataObject;
 }
 
 /** A single-valued selector's value, whether stored as a string or (by an older editor) in a list. */

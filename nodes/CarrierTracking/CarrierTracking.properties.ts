@@ -47,7 +47,7 @@ export const carrierTrackingProperties: INodeProperties[] = [
 		type: 'options',
 		options: SOURCE_OPTIONS,
 		default: 'auto',
-		description: "Auto-detect picks the carrier's own API (UPS, FedEx, USPS, DHL) from the number",
+		description: `Auto-detect picks the carrier's own API (${CARRIER_OPTIONS.map((o) => o.name).join(', ')}) from the number`,
 		displayOptions: notDetect,
 	},
 	{

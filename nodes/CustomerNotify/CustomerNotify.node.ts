@@ -16,6 +16,7 @@ import { createTwilioChannel } from '../../lib/channels/twilio';
 import { journeyItemToNotifyInput } from '../../lib/journey/notifyInput';
 import { applyStoredPreference } from '../../lib/preferences/apply';
 import { notify, type NotifyDecision, type NotifyOptions, type SmsOptOutMode } from '../../lib/notify';
+import { errorItem, nodeError } from '../shared/boundary';
 import { asList, whenIncludes } from '../shared/credentialShown';
 import { storeAt } from '../shared/storeOption';
 import { namesOf } from '../shared/subtitle';
@@ -61,7 +62,10 @@ export class CustomerNotify implements INodeType {
 		name: 'customerNotify',
 		icon: { light: 'file:customerNotify.svg', dark: 'file:customerNotify.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 2: a refused send always leaves on Failed, and n8n's On Error setting alone decides about node
+		// errors; version 1 nodes keep On Send Failure (a saved "Stop Workflow" still stops).
+		version: [1, 2],
+		defaultVersion: 2,
 		// "Email + SMS", "Preview · SMS": a string (older workflows) reads the same as a list.
 		subtitle: `={{ ($parameter["mode"] === "preview" ? "Preview · " : "") + (${namesOf('channels', SUBTITLE_CHANNELS, ' + ')} || "No channel") }}`,
 		description:
@@ -109,7 +113,7 @@ export class CustomerNotify implements INodeType {
 		const enabled = asList(this.getNodeParameter('channels', 0, ['email', 'sms']));
 		if (enabled.length === 0) throw new NodeOperationError(this.getNode(), 'Channels is empty: choose Email, SMS or both.');
 		const preview = this.getNodeParameter('mode', 0) === 'preview';
-		const onFailure = this.getNodeParameter('onSendFailure', 0, 'output') as string;
+		const onFailure = this.getNode().typeVersion < 2 ? (this.getNodeParameter('onSendFailure', 0, 'output') as string) : 'output';
 		const settings = this.getNodeParameter('settings', 0, {}) as IDataObject;
 		const channels: Record<string, Channel> = {};
 		// Preview renders and decides without sending, so it needs neither a sender nor a credential.
@@ -190,14 +194,12 @@ export class CustomerNotify implements INodeType {
 					const resumeAt = resumed ? (previous.sendAt as string | undefined) : undefined;
 					decisions = await notify({ ...input, onlyChannel, resumeAt }, options, { store, channels });
 				} catch (error) {
-					if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-					outputs[OUTPUT.failed].push({
-						json: { ...items[i].json, notification: { status: 'failed', reason: (error as Error).message } },
-						pairedItem: { item: i },
-					});
+					if (!this.continueOnFail()) throw nodeError(this, error, i);
+					outputs[OUTPUT.failed].push(errorItem(items[i], i, error));
 					continue;
 				}
 				for (const decision of decisions) {
+					// A refused send is an outcome and leaves on Failed; only a saved "Stop Workflow" still stops.
 					if (decision.status === 'failed' && onFailure === 'stop' && !this.continueOnFail()) {
 						throw new NodeApiError(this.getNode(), (decision.error ?? { message: decision.reason }) as unknown as JsonObject, {
 							itemIndex: i,

@@ -176,6 +176,8 @@ export const customerNotifyProperties: INodeProperties[] = [
 		name: 'onSendFailure',
 		type: 'options',
 		noDataExpression: true,
+		// Version 1 only: from version 2 a refused send always leaves on Failed (one knob: n8n's On Error).
+		displayOptions: { show: { '@version': [1] } },
 		options: [
 			{ name: 'Route to Failed Output', value: 'output', description: "The item leaves on Failed with the provider's error" },
 			{ name: 'Stop Workflow', value: 'stop', description: 'Raise the provider error (unless the node continues on fail)' },

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { eachItem } from '../shared/boundary';
 import { nameOf } from '../shared/subtitle';
 import { deliveryClassifierProperties, OPERATION_OPTIONS } from './DeliveryClassifier.properties';
 import { checkPreparation, classifyItems, sweepSilentShipments, type Routes } from './operations';
@@ -37,12 +38,8 @@ export class DeliveryClassifier implements INodeType {
 			await checkPreparation(this, items, routes);
 			return routes;
 		}
-		try {
-			await sweepSilentShipments(this, routes);
-		} catch (error) {
-			if (!this.continueOnFail()) throw error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error);
-			routes[2].push({ json: { error: (error as Error).message }, pairedItem: { item: 0 } });
-		}
+		// Once per run: the Schedule Trigger's item stands for the run, and carries its error on No Action.
+		await eachItem(this, items.length > 0 ? items.slice(0, 1) : [{ json: {}, pairedItem: { item: 0 } }], async () => sweepSilentShipments(this, routes), (failed) => routes[2].push(failed));
 		return routes;
 	}
 }

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { classify } from '../../lib/classifier';
 import { assessPreparation } from '../../lib/classifier/preparation';
 import { DEFAULT_REMEDY_POLICY } from '../../lib/classifier/remedies';
@@ -10,9 +9,10 @@ import { sweepStalled } from '../../lib/journey/sweepStalled';
 import type { Assessment, ClassifyContext, RemedyPolicy } from '../../lib/model/assessment';
 import type { Store } from '../../lib/store/types';
 import { now } from '../../lib/clock';
+import { eachItem } from '../shared/boundary';
 import { storeAt } from '../shared/storeOption';
 
-/** Notify Customer, Escalate, No Action: one item may leave on the first two. */
+/** Notify Customer, Escalate, No Action: one item may leave on the first two; a failed one leaves on No Action. */
 export type Routes = [INodeExecutionData[], INodeExecutionData[], INodeExecutionData[]];
 
 export function route(routes: Routes, json: IDataObject, assessment: Assessment, pairedItem?: { item: number }): void {
@@ -46,14 +46,7 @@ function remedyPolicyFrom(value: IDataObject): RemedyPolicy {
 
 /** Classify Events: each item's event against the shipment's history. */
 export async function classifyItems(ctx: IExecuteFunctions, items: INodeExecutionData[], routes: Routes): Promise<void> {
-	for (let i = 0; i < items.length; i++) {
-		try {
-			route(routes, items[i].json, await classifyItem(ctx, items[i].json, i), { item: i });
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: i });
-			routes[2].push({ json: { ...items[i].json, error: (error as Error).message }, pairedItem: { item: i } });
-		}
-	}
+	await eachItem(ctx, items, async (item, i) => route(routes, item.json, await classifyItem(ctx, item.json, i), { item: i }), (failed) => routes[2].push(failed));
 }
 
 async function classifyItem(ctx: IExecuteFunctions, json: IDataObject, i: number): Promise<Assessment> {
@@ -113,9 +106,11 @@ export async function sweepSilentShipments(ctx: IExecuteFunctions, routes: Route
 /** Check Order Preparation: each order item against its handling time. */
 export async function checkPreparation(ctx: IExecuteFunctions, items: INodeExecutionData[], routes: Routes): Promise<void> {
 	const none: Assessment = { trigger: null, notify: false, escalate: false, severity: 'info', reason: 'The order shipped, or is still within its handling time.', customerAction: 'none' };
-	for (let i = 0; i < items.length; i++) {
-		const text = (name: string) => (ctx.getNodeParameter(name, i, '') as string) || undefined;
-		try {
+	await eachItem(
+		ctx,
+		items,
+		async (item, i) => {
+			const text = (name: string) => (ctx.getNodeParameter(name, i, '') as string) || undefined;
 			const createdAt = text('createdAt');
 			if (!createdAt) {
 				throw new Error('Order Created At is empty for this item: map the time the order was placed (Order Lookup gives `order.createdAt`).');
@@ -131,10 +126,8 @@ export async function checkPreparation(ctx: IExecuteFunctions, items: INodeExecu
 				},
 				now(),
 			);
-			route(routes, items[i].json, assessment ?? none, { item: i });
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: i });
-			routes[2].push({ json: { ...items[i].json, error: (error as Error).message }, pairedItem: { item: i } });
-		}
-	}
+			route(routes, item.json, assessment ?? none, { item: i });
+		},
+		(failed) => routes[2].push(failed),
+	);
 }

@@ -1,14 +1,12 @@
 import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { ingestOrderWebhook } from '../../lib/orders/webhooks';
+import { ingestOrderWebhook, listOrderWebhookProviders } from '../../lib/orders/webhooks';
 import { orderEventToItem } from '../../lib/orders/webhooks/toItem';
 import { asList, whenOneOf } from '../shared/credentialShown';
 import { storeAt, storePathOption } from '../shared/storeOption';
-import { nameOf } from '../shared/subtitle';
+import { nameOf, wordList } from '../shared/subtitle';
 import { answer, rawBodyOf } from '../shared/webhook';
-import { orderEventPanel, PLATFORM_SETUP, platformNotices } from './OrderEventTrigger.panel';
-
-const PLATFORM_CREDENTIALS: Record<string, string> = { shopify: 'shopifyAdminApi', woocommerce: 'wooCommerceStoreApi' };
+import { DEFAULT_PLATFORM, orderEventPanel, PLATFORM_OPTIONS, platformNotices } from './OrderEventTrigger.panel';
 
 export class OrderEventTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +15,7 @@ export class OrderEventTrigger implements INodeType {
 		icon: { light: 'file:orderEvent.svg', dark: 'file:orderEvent.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: `={{ ${nameOf('platform', PLATFORM_SETUP)} }}`,
+		subtitle: `={{ ${nameOf('platform', PLATFORM_OPTIONS)} }}`,
 		description: 'Starts the workflow when the shop reports an order confirmed, a payment problem or a shipment (Shopify, WooCommerce webhooks)',
 		defaults: { name: 'Order Event Trigger' },
 		inputs: [],
@@ -34,11 +32,8 @@ export class OrderEventTrigger implements INodeType {
 				name: 'platform',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Shopify', value: 'shopify', description: 'Subscribe orders/create, orders/cancelled, order_transactions/create, fulfillments/create, fulfillments/update, fulfillment_events/create' },
-					{ name: 'WooCommerce', value: 'woocommerce', description: 'Webhooks for Order created and Order updated (API version WP REST API v3)' },
-				],
-				default: 'shopify',
+				options: PLATFORM_OPTIONS,
+				default: DEFAULT_PLATFORM,
 			},
 			...platformNotices,
 			{
@@ -73,11 +68,12 @@ export class OrderEventTrigger implements INodeType {
 		// One value, whether stored as a string or (by an older editor) inside a list.
 		const platform = asList(this.getNodeParameter('platform'))[0] ?? '';
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		if (!PLATFORM_CREDENTIALS[platform]) {
+		const registered = listOrderWebhookProviders().find((p) => p.id === platform);
+		if (!registered) {
 			this.logger.error(`Order Event Trigger has no known Platform ("${platform}"): choose one in the node`);
-			return answer(this, 500, { error: 'The trigger has no Platform chosen: choose Shopify or WooCommerce in the node' });
+			return answer(this, 500, { error: `The trigger has no Platform chosen: choose ${wordList(PLATFORM_OPTIONS.map((o) => o.name))} in the node` });
 		}
-		const credentials = await this.getCredentials<{ webhookSecret?: string }>(PLATFORM_CREDENTIALS[platform]);
+		const credentials = await this.getCredentials<{ webhookSecret?: string }>(registered.credentialType);
 		if (!credentials.webhookSecret) {
 			return answer(this, 401, { error: `The ${platform} credential has no Webhook Secret: add the secret the shop signs webhooks with` });
 		}

@@ -1,15 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { lookUpOrder } from '../../lib/orders/lookup';
 import { getOrderSource } from '../../lib/orders/registry';
 import { withOrderContext } from '../../lib/orders/toItem';
-import { OrderSourceError, type OrderRef } from '../../lib/orders/types';
+import type { OrderRef } from '../../lib/orders/types';
+import { eachItem } from '../shared/boundary';
 import { asList, whenIncludes } from '../shared/credentialShown';
 import { n8nPlainHttp } from '../shared/n8nHttp';
 import { namesOf } from '../shared/subtitle';
 import { orderLookupProperties, valueParameterOf } from './OrderLookup.properties';
 
 const FOUND = 0;
+/** Also where an item that failed goes on continue-on-fail, with `error` instead of `lookup` (README). */
 const NOT_FOUND = 1;
 const REF_FIELDS: Record<string, keyof OrderRef> = { orderId: 'id', orderNumber: 'number', trackingNumber: 'trackingNumber', email: 'email' };
 const SUBTITLE_SOURCES = [
@@ -47,12 +49,12 @@ export class OrderLookup implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const out: INodeExecutionData[][] = [[], []];
-		for (let i = 0; i < items.length; i++) {
-			let sources: string[] = [];
-			let by = '';
-			try {
-				sources = asList(this.getNodeParameter('sources', i, ['shopify']));
-				by = this.getNodeParameter('lookUpBy', i, 'trackingNumber') as string;
+		await eachItem(
+			this,
+			items,
+			async (_item, i) => {
+				const sources = asList(this.getNodeParameter('sources', i, ['shopify']));
+				const by = this.getNodeParameter('lookUpBy', i, 'trackingNumber') as string;
 				if (sources.length === 0) throw new NodeOperationError(this.getNode(), 'Sources is empty: choose Shopify or WooCommerce (and HubSpot for consent and preference).', { itemIndex: i });
 				if (!REF_FIELDS[by]) throw new NodeOperationError(this.getNode(), `Look Up By must be one of ${Object.keys(REF_FIELDS).join(', ')}.`, { itemIndex: i });
 				if (by !== 'email' && !sources.some((id) => getOrderSource(id).hasOrders)) {
@@ -70,21 +72,9 @@ export class OrderLookup implements INodeType {
 				}));
 				if (context) out[FOUND].push({ json: withOrderContext(items[i].json, context) as IDataObject, pairedItem: { item: i } });
 				else out[NOT_FOUND].push({ json: { ...items[i].json, lookup: { notFound: true, by, sources } }, pairedItem: { item: i } });
-			} catch (error) {
-				if (this.continueOnFail()) {
-					out[NOT_FOUND].push({ json: { ...items[i].json, lookup: { by, sources, error: (error as Error).message } }, pairedItem: { item: i } });
-					continue;
-				}
-				if (error instanceof OrderSourceError) {
-					throw new NodeApiError(this.getNode(), { message: error.message } as JsonObject, {
-						itemIndex: i,
-						message: error.message,
-						httpCode: error.details.httpStatus ? String(error.details.httpStatus) : undefined,
-					});
-				}
-				throw error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-			}
-		}
+			},
+			(failed) => out[NOT_FOUND].push(failed),
+		);
 		return out;
 	}
 }

@@ -1,4 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { listOrderSources } from '../../lib/orders/registry';
+
+/**
+ * Every registered source, by name as n8n's lint wants options: a CRM (no orders) is named for what
+ * it adds. The subtitle names each by its display name.
+ */
+export const SOURCE_OPTIONS = listOrderSources()
+	.map((s) => ({ name: s.hasOrders ? s.displayName : `${s.displayName} (Customer and Preferences)`, value: s.id, description: s.summary }))
+	.sort((a, b) => a.name.localeCompare(b.name));
+
+/** A fresh node asks the first order system registered. */
+export const DEFAULT_SOURCES = listOrderSources()
+	.filter((s) => s.hasOrders)
+	.slice(0, 1)
+	.map((s) => s.id);
 
 /** The parameter holding the value for a "Look Up By" choice: one `value` in version 1, one per choice since 2. */
 export const valueParameterOf = (by: string, version: number) => (version < 2 ? 'value' : `${by}Value`);
@@ -28,12 +43,8 @@ export const orderLookupProperties: INodeProperties[] = [
 		name: 'sources',
 		type: 'multiOptions',
 		noDataExpression: true,
-		options: [
-			{ name: 'HubSpot (Customer and Preferences)', value: 'hubspot', description: "Contact, consent and channel preference, found by the order's email" },
-			{ name: 'Shopify', value: 'shopify', description: 'Order, items, promise, customer (Admin GraphQL API)' },
-			{ name: 'WooCommerce', value: 'woocommerce', description: 'Order, items, customer (REST API v3)' },
-		],
-		default: ['shopify'],
+		options: SOURCE_OPTIONS,
+		default: [...DEFAULT_SOURCES],
 		description:
 			'The shop the order lives in, and HubSpot if the CRM keeps the customer\'s consent and preference (README "Order context"). Each source asks for its own credential.',
 	},

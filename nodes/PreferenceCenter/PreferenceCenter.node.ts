@@ -18,6 +18,7 @@ import { PREFERENCE_PAGE_HEADERS, renderPreferenceRequest, savePreferenceRequest
 import { signPreferenceLink } from '../../lib/preferences/link';
 import { orderNameOf } from '../../lib/preferences/subjects';
 import type { PreferenceCustomer, PreferenceWriteBack } from '../../lib/preferences/save';
+import { eachItem } from '../shared/boundary';
 import { whenOneOf } from '../shared/credentialShown';
 import { n8nPlainHttp } from '../shared/n8nHttp';
 import { storeAt } from '../shared/storeOption';
@@ -79,9 +80,10 @@ export class PreferenceCenter implements INodeType {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const { pageUrl, signingSecret } = await this.getCredentials<{ pageUrl: string; signingSecret: string }>('postPurchasePreferencesApi');
 		const out: INodeExecutionData[] = [];
-		for (let i = 0; i < items.length; i++) {
-			const json = items[i].json;
-			try {
+		await eachItem(
+			this,
+			items,
+			async ({ json }, i) => {
 				if (operation === 'createLink') {
 					const orderKey = String(this.getNodeParameter('orderKey', i, '')).trim();
 					if (!orderKey || /:(undefined|null)?$/.test(orderKey)) {
@@ -91,7 +93,7 @@ export class PreferenceCenter implements INodeType {
 					// The order's name (#1009) rides along, signed, so the page shows it instead of the internal id.
 					const url = signPreferenceLink({ baseUrl: pageUrl, orderKey, orderName: orderNameOf(json), expiresAt }, signingSecret);
 					out.push({ json: { ...json, preferences: { url, expiresAt: expiresAt.toISOString() } }, pairedItem: { item: i } });
-					continue;
+					return;
 				}
 				const options = this.getNodeParameter('options', i, {}) as IDataObject;
 				const store = storeAt(options.storePath as string | undefined);
@@ -101,17 +103,13 @@ export class PreferenceCenter implements INodeType {
 					operation === 'renderPage'
 						? await renderPreferenceRequest({ query, secret: signingSecret, store, brandName })
 						: await savePreferenceRequest({ query, form: (json.body ?? {}) as IDataObject, secret: signingSecret, store, brandName, ...(await saveHooks(this, i)) });
-				// The webhook item's headers and body stay behind: the page and the outcome are all that go on.
+				// The one exception to enriching the item: it is the page's HTTP request, and this is its response,
+				// so the request's headers and body stay behind and the page and the outcome are all that go on.
 				const saved = response.saved && { orderKey: response.saved.orderKey, ...response.saved.preference, savedFor: response.saved.savedFor, writeBack: response.saved.writeBack, writeBackErrors: response.saved.writeBackErrors };
 				out.push({ json: { statusCode: response.statusCode, html: response.html, headers: { ...PREFERENCE_PAGE_HEADERS }, ...(saved ? { saved } : {}) } as IDataObject, pairedItem: { item: i } });
-			} catch (error) {
-				if (this.continueOnFail()) {
-					out.push({ json: { ...json, error: (error as Error).message }, pairedItem: { item: i } });
-					continue;
-				}
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-			}
-		}
+			},
+			(failed) => out.push(failed),
+		);
 		return [out];
 	}
 }

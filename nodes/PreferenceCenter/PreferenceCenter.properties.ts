@@ -1,7 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { listOrderSources } from '../../lib/orders/registry';
 import { storePathOption } from '../shared/storeOption';
 
 const show = (operation: string[]) => ({ show: { operation } });
+
+/** The shops a verified link's order can be looked up in: every registered order system. */
+const ORDER_SYSTEMS = listOrderSources().filter((s) => s.hasOrders);
+export const LOOKUP_PLATFORMS = ORDER_SYSTEMS.map((s) => s.id);
+/** Shopify alone has a write-back of the choice to the customer (its metafield). */
+const WITH_WRITE_BACK: Record<string, string> = { shopify: ', and allow the metafield write-back' };
+const LOOKUP_OPTIONS = [
+	{ name: 'None', value: 'none', description: 'Save the choice for this order only' },
+	...ORDER_SYSTEMS.map((s) => ({ name: s.displayName, value: s.id, description: `Also save it for the customer's email (all their orders)${WITH_WRITE_BACK[s.id] ?? ''}` })),
+];
 
 export const OPERATION_OPTIONS = [
 	{ name: 'Create Link', value: 'createLink', action: 'Create a signed preference link', description: 'Adds the signed link to the item (under preferences) for the order confirmation message' },
@@ -57,11 +68,7 @@ export const preferenceCenterProperties: INodeProperties[] = [
 		displayName: 'Look Up Customer In',
 		name: 'lookupCustomer',
 		type: 'options',
-		options: [
-			{ name: 'None', value: 'none', description: 'Save the choice for this order only' },
-			{ name: 'Shopify', value: 'shopify', description: "Also save it for the customer's email (all their orders), and allow the metafield write-back" },
-			{ name: 'WooCommerce', value: 'woocommerce', description: "Also save it for the customer's email (all their orders)" },
-		],
+		options: LOOKUP_OPTIONS,
 		noDataExpression: true,
 		default: 'none',
 		displayOptions: show(['saveChoice']),
@@ -82,7 +89,7 @@ export const preferenceCenterProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		// The contact is found by the email the customer lookup gives: without one there is nobody to write to.
-		displayOptions: { show: { operation: ['saveChoice'], lookupCustomer: ['shopify', 'woocommerce'] } },
+		displayOptions: { show: { operation: ['saveChoice'], lookupCustomer: LOOKUP_PLATFORMS } },
 		description:
 			"Whether to set the HubSpot contact's preference property too, found by the customer's email (asks for a HubSpot credential with crm.objects.contacts.write)",
 	},

@@ -7,20 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { ingestWebhook } from '../../lib/ingest';
+import { listProviders } from '../../lib/providers/registry';
 import { shipmentKey } from '../../lib/store/types';
 import { asList, whenOneOf } from '../shared/credentialShown';
 import { storeAt, storePathOption } from '../shared/storeOption';
-import { nameOf } from '../shared/subtitle';
+import { nameOf, wordList } from '../shared/subtitle';
 import { answer, rawBodyOf } from '../shared/webhook';
-import { PROVIDER_SETUP, providerNotices, shipmentTrackingPanel } from './ShipmentTrackingTrigger.panel';
-
-/** Credential type per provider; adding a provider adds one line here and one credential file. */
-const PROVIDER_CREDENTIALS: Record<string, string> = {
-	aftership: 'afterShipApi',
-	easypost: 'easyPostApi',
-	shippo: 'shippoApi',
-	seventeentrack: 'seventeenTrackApi',
-};
+import { DEFAULT_PROVIDER, PROVIDER_OPTIONS, providerNotices, shipmentTrackingPanel } from './ShipmentTrackingTrigger.panel';
 
 export class ShipmentTrackingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +22,7 @@ export class ShipmentTrackingTrigger implements INodeType {
 		icon: { light: 'file:shipmentTracking.svg', dark: 'file:shipmentTracking.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: `={{ ${nameOf('provider', PROVIDER_SETUP)} }}`,
+		subtitle: `={{ ${nameOf('provider', PROVIDER_OPTIONS)} }}`,
 		description: 'Starts the workflow when a tracking provider (AfterShip, EasyPost, Shippo, 17TRACK) reports a shipment update',
 		defaults: { name: 'Shipment Tracking Trigger' },
 		inputs: [],
@@ -56,13 +49,8 @@ export class ShipmentTrackingTrigger implements INodeType {
 				name: 'provider',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'AfterShip', value: 'aftership', description: 'Tracking webhooks, API 2025-01 or newer' },
-					{ name: 'EasyPost', value: 'easypost', description: 'Tracker events (tracker.created, tracker.updated)' },
-					{ name: 'Shippo', value: 'shippo', description: 'Tracking webhooks (track_updated); register the URL with ?token=&lt;webhook secret&gt;' },
-					{ name: '17TRACK', value: 'seventeentrack', description: 'API v2.2 push, signed with the security key' },
-				],
-				default: 'aftership',
+				options: PROVIDER_OPTIONS,
+				default: DEFAULT_PROVIDER,
 			},
 			...providerNotices,
 			{
@@ -113,13 +101,14 @@ export class ShipmentTrackingTrigger implements INodeType {
 		// One value, whether stored as a string or (by an older editor) inside a list.
 		const provider = asList(this.getNodeParameter('provider'))[0] ?? '';
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		if (!PROVIDER_CREDENTIALS[provider]) {
+		const registered = listProviders().find((p) => p.id === provider);
+		if (!registered) {
 			this.logger.error(`Shipment Tracking Trigger has no known Provider ("${provider}"): choose one in the node`);
-			return answer(this, 500, { error: 'The trigger has no Provider chosen: choose AfterShip, EasyPost, Shippo or 17TRACK in the node' });
+			return answer(this, 500, { error: `The trigger has no Provider chosen: choose ${wordList(PROVIDER_OPTIONS.map((o) => o.name))} in the node` });
 		}
-		const credentials = await this.getCredentials<{ webhookSecret?: string; apiKey?: string }>(PROVIDER_CREDENTIALS[provider]);
+		const credentials = await this.getCredentials<Record<string, string | undefined>>(registered.credentialType);
 		// 17TRACK signs pushes with the API's security key; the others with a webhook secret of their own.
-		const webhookSecret = (provider === 'seventeentrack' ? credentials.apiKey : credentials.webhookSecret) || '';
+		const webhookSecret = credentials[registered.secretField] || '';
 		const rawBody = await rawBodyOf(this);
 		if (!rawBody) return answer(this, 400, { error: 'Empty body: a tracking webhook delivery carries a JSON body' });
 

@@ -6,35 +6,22 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { getAggregator } from '../../lib/aggregators/registry';
+import { getAggregator, listAggregators } from '../../lib/aggregators/registry';
 import type { AggregatorContext } from '../../lib/aggregators/types';
 import { sharedTokenCache } from '../../lib/carriers/oauth';
-import { getCarrier } from '../../lib/carriers/registry';
+import { getCarrier, listCarriers } from '../../lib/carriers/registry';
 import type { CarrierContext } from '../../lib/carriers/types';
 import { axiosHttp } from '../../lib/http-axios';
 import { n8nPlainHttp } from './n8nHttp';
 
-/** The n8n credential of each direct carrier API. A new carrier adds one line here. */
-export const CARRIER_CREDENTIALS: Record<string, string> = {
-	ups: 'upsApi',
-	fedex: 'fedExApi',
-	usps: 'uspsApi',
-	dhl: 'dhlApi',
-};
+// Read from the registries, in their order (each adapter carries its credentialType too): a carrier
+// or aggregator registered there is an option here; test/unit/package/registries.test.ts checks
+// that the nodes' literal credential entries match.
 
-export const CARRIER_OPTIONS = [
-	{ name: 'UPS', value: 'ups' },
-	{ name: 'FedEx', value: 'fedex' },
-	{ name: 'USPS', value: 'usps' },
-	{ name: 'DHL', value: 'dhl' },
-];
+export const CARRIER_OPTIONS = listCarriers().map((c) => ({ name: c.displayName, value: c.id }));
+export const CARRIER_IDS = CARRIER_OPTIONS.map((o) => o.value);
 
-export const AGGREGATOR_OPTIONS = [
-	{ name: 'AfterShip', value: 'aftership' },
-	{ name: 'EasyPost', value: 'easypost' },
-	{ name: 'Shippo', value: 'shippo' },
-	{ name: '17TRACK', value: 'seventeentrack' },
-];
+export const AGGREGATOR_OPTIONS = listAggregators().map((a) => ({ name: a.displayName, value: a.id }));
 
 type Context = IExecuteFunctions | IPollFunctions;
 
@@ -57,8 +44,8 @@ async function credentialsOf(ctx: Context, type: string, provider: string, picke
 }
 
 export async function carrierContext(ctx: Context, carrier: string): Promise<CarrierContext> {
-	const name = getCarrier(carrier).displayName;
-	const credentials = await credentialsOf(ctx, CARRIER_CREDENTIALS[carrier], name, `${name} API`);
+	const { credentialType, displayName } = getCarrier(carrier);
+	const credentials = await credentialsOf(ctx, credentialType, displayName, `${displayName} API`);
 	return { http: n8nPlainHttp(ctx), credentials, tokens: sharedTokenCache };
 }
 
@@ -73,10 +60,10 @@ export async function carrierCredentialTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	const carrier = Object.entries(CARRIER_CREDENTIALS).find(([, type]) => type === credential.type)?.[0];
+	const carrier = listCarriers().find((c) => c.credentialType === credential.type);
 	if (!carrier) return { status: 'Error', message: `Not a carrier credential: ${credential.type}` };
 	try {
-		await getCarrier(carrier).testCredentials({
+		await carrier.testCredentials({
 			http: axiosHttp,
 			credentials: credential.data as unknown as Record<string, string>,
 			tokens: sharedTokenCache,

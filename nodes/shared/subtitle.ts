@@ -18,3 +18,8 @@ export function nameOf(parameter: string, options: Option[]): string {
 export function namesOf(parameter: string, options: Option[], separator = ', '): string {
 	return `${read(parameter)}.split(",").map((v) => (${table(options)})[v.trim()]).filter(Boolean).join(${JSON.stringify(separator)})`;
 }
+
+/** "A, B or C" (or "A, B and C"): option names in a sentence, for hints and errors that list the choices. */
+export function wordList(names: string[], conjunction: 'or' | 'and' = 'or'): string {
+	return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
+}

@@ -21,6 +21,21 @@ export interface WebhookSetup {
 	notice: string;
 }
 
+/** What a trigger's panel says about one registered adapter: its option's description and its notice. */
+export interface AdapterSetup {
+	option: string;
+	notice: string;
+}
+
+/**
+ * The registered adapters, in the registry's order, each with its setup (`setups` is keyed by id):
+ * the choices the panel's steps and notices read, and the selector's options.
+ */
+export function setupChoices<S extends AdapterSetup>(adapters: Array<{ id: string; displayName: string }>, setups: Record<string, S>) {
+	const choices: Array<S & WebhookSetup & { name: string }> = adapters.map((a) => ({ ...setups[a.id], value: a.id, name: a.displayName }));
+	return { choices, options: choices.map((c) => ({ name: c.name, value: c.value, description: c.option })) };
+}
+
 /** One brief notice per choice of `selector`, shown while that choice is made. */
 export function setupNotices(selector: string, setups: WebhookSetup[]): INodeProperties[] {
 	return setups.map((s) => ({

@@ -92,8 +92,9 @@ test('detect → track (auto) → watch: FedEx and UPS numbers through their own
 
 	const [detected] = result.outputsOf('Detect Carrier');
 	expect(detected).toEqual([
-		{ trackingNumber: FEDEX_NUMBER, carrier: 'fedex', format: 'FedEx Express (12)', normalized: FEDEX_NUMBER, checkDigitValid: true, candidates: [] },
-		expect.objectContaining({ trackingNumber: UPS_NUMBER, carrier: 'ups', format: 'UPS 1Z', checkDigitValid: true }),
+		// The input goes on (order, customer) with the detection beside it.
+		{ ...items[0], trackingNumber: FEDEX_NUMBER, carrier: 'fedex', format: 'FedEx Express (12)', normalized: FEDEX_NUMBER, checkDigitValid: true, candidates: [] },
+		expect.objectContaining({ ...items[1], trackingNumber: UPS_NUMBER, carrier: 'ups', format: 'UPS 1Z', checkDigitValid: true }),
 	]);
 
 	const [tracked] = result.outputsOf('Track Now');
@@ -117,8 +118,9 @@ test('detect → track (auto) → watch: FedEx and UPS numbers through their own
 
 	const [watchedOut] = result.outputsOf('Start Watching');
 	expect(watchedOut).toEqual([
-		{ action: 'watch', via: 'poll', watched: expect.objectContaining({ key: `fedex:${FEDEX_NUMBER}`, carrier: 'fedex', metadata: { order: { number: '#1042' }, customer: ADA } }) },
-		{ action: 'watch', via: 'poll', watched: expect.objectContaining({ key: `ups:${UPS_NUMBER}`, carrier: 'ups', metadata: { order: { number: '#1043' }, customer: GRACE } }) },
+		// Track Now's item goes on, with the watch's answer over its action and via.
+		{ ...tracked![0], action: 'watch', via: 'poll', watched: expect.objectContaining({ key: `fedex:${FEDEX_NUMBER}`, carrier: 'fedex', metadata: { order: { number: '#1042' }, customer: ADA } }) },
+		{ ...tracked![1], action: 'watch', via: 'poll', watched: expect.objectContaining({ key: `ups:${UPS_NUMBER}`, carrier: 'ups', metadata: { order: { number: '#1043' }, customer: GRACE } }) },
 	]);
 
 	const store = openSqliteStore(storePath);
@@ -151,7 +153,11 @@ test('a number the carrier does not know, on continue (regular output): an item 
 	expect(result.status).toBe('success');
 	const [tracked] = result.outputsOf('Track Now');
 	expect(tracked).toHaveLength(2);
-	expect(tracked![0]).toMatchObject({ trackingNumber: UNKNOWN_FEDEX, error: 'fedex: tracking number not found (TRACKING.TRACKINGNUMBER.NOTFOUND)' });
+	expect(tracked![0]).toMatchObject({
+		trackingNumber: UNKNOWN_FEDEX,
+		order: { number: '#1044' },
+		error: { message: 'fedex: tracking number not found (TRACKING.TRACKINGNUMBER.NOTFOUND)', code: 'not_found', hint: expect.stringMatching(/does not know this number/) },
+	});
 	expect(tracked![0]).not.toHaveProperty('status');
 	expect(tracked![1]).toMatchObject({ trackingNumber: FEDEX_NUMBER, status: 'in_transit' });
 });

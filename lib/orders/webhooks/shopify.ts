@@ -257,6 +257,7 @@ function transactionEvent(topic: string, transaction: z.infer<typeof Transaction
 export const shopifyOrders: OrderWebhookProvider = {
 	id: SOURCE,
 	displayName: 'Shopify',
+	credentialType: 'shopifyAdminApi',
 	signatureHeaders: [SIGNATURE_HEADER],
 	topicHeader: TOPIC_HEADER,
 

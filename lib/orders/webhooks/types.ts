@@ -70,6 +70,8 @@ export type OrderJourneyEvent = z.infer<typeof OrderJourneyEventSchema>;
 export interface OrderWebhookProvider {
 	id: OrderWebhookSource;
 	displayName: string;
+	/** The n8n credential type holding the Webhook Secret (the same one Order Lookup reads). */
+	credentialType: string;
 	/** Header names (lower case) that carry the signature, for docs and errors. */
 	signatureHeaders: string[];
 	/** Header name (lower case) that carries the topic, for errors. */

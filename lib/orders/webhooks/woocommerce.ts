@@ -147,6 +147,7 @@ function refuseLegacy(payload: unknown): void {
 export const woocommerceOrders: OrderWebhookProvider = {
 	id: SOURCE,
 	displayName: 'WooCommerce',
+	credentialType: 'wooCommerceStoreApi',
 	signatureHeaders: [SIGNATURE_HEADER],
 	topicHeader: TOPIC_HEADER,
 

@@ -11,6 +11,7 @@ const HOUR = 3_600_000;
 class SimulatedCarrier implements CarrierAdapter {
 	id = 'simcarrier';
 	displayName = 'Simulated carrier';
+	credentialType = 'simcarrierApi';
 	calls: Array<{ at: number; numbers: string[] }> = [];
 	state = new Map<string, { status: ShipmentEvent['status']; occurredAt: string }>();
 	/** Per number: the error its next lookups give, until cleared. */
