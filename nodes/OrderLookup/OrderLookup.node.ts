@@ -1,24 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { lookUpOrder } from '../../lib/orders/lookup';
-import { getOrderSource } from '../../lib/orders/registry';
+import { getOrderSource, listOrderSources } from '../../lib/orders/registry';
 import { withOrderContext } from '../../lib/orders/toItem';
 import type { OrderRef } from '../../lib/orders/types';
 import { eachItem } from '../shared/boundary';
 import { asList, whenIncludes } from '../shared/credentialShown';
 import { n8nPlainHttp } from '../shared/n8nHttp';
 import { namesOf } from '../shared/subtitle';
-import { orderLookupProperties, valueParameterOf } from './OrderLookup.properties';
+import { DEFAULT_SOURCES, orderLookupProperties, valueParameterOf } from './OrderLookup.properties';
 
 const FOUND = 0;
 /** Also where an item that failed goes on continue-on-fail, with `error` instead of `lookup` (README). */
 const NOT_FOUND = 1;
 const REF_FIELDS: Record<string, keyof OrderRef> = { orderId: 'id', orderNumber: 'number', trackingNumber: 'trackingNumber', email: 'email' };
-const SUBTITLE_SOURCES = [
-	{ value: 'shopify', name: 'Shopify' },
-	{ value: 'woocommerce', name: 'WooCommerce' },
-	{ value: 'hubspot', name: 'HubSpot' },
-];
+const SUBTITLE_SOURCES = listOrderSources().map((s) => ({ value: s.id, name: s.displayName }));
 const LABELS: Record<string, string> = { orderId: 'Order ID', orderNumber: 'Order Number', trackingNumber: 'Tracking Number', email: 'Customer Email' };
 
 export class OrderLookup implements INodeType {
@@ -53,7 +49,7 @@ export class OrderLookup implements INodeType {
 			this,
 			items,
 			async (_item, i) => {
-				const sources = asList(this.getNodeParameter('sources', i, ['shopify']));
+				const sources = asList(this.getNodeParameter('sources', i, DEFAULT_SOURCES));
 				const by = this.getNodeParameter('lookUpBy', i, 'trackingNumber') as string;
 				if (sources.length === 0) throw new NodeOperationError(this.getNode(), 'Sources is empty: choose Shopify or WooCommerce (and HubSpot for consent and preference).', { itemIndex: i });
 				if (!REF_FIELDS[by]) throw new NodeOperationError(this.getNode(), `Look Up By must be one of ${Object.keys(REF_FIELDS).join(', ')}.`, { itemIndex: i });

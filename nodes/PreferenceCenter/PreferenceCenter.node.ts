@@ -23,7 +23,7 @@ import { whenOneOf } from '../shared/credentialShown';
 import { n8nPlainHttp } from '../shared/n8nHttp';
 import { storeAt } from '../shared/storeOption';
 import { nameOf } from '../shared/subtitle';
-import { OPERATION_OPTIONS, preferenceCenterProperties } from './PreferenceCenter.properties';
+import { LOOKUP_PLATFORMS, OPERATION_OPTIONS, preferenceCenterProperties } from './PreferenceCenter.properties';
 
 const DAY_MS = 86_400_000;
 /** "Create link", "Render page", "Save choice". */
@@ -55,7 +55,7 @@ export class PreferenceCenter implements INodeType {
 			{ name: 'postPurchasePreferencesApi', displayName: 'Preference Page (URL and Signing Secret)', required: true, testedBy: 'postPurchasePreferencesTest' },
 			{ name: 'shopifyAdminApi', displayName: 'Shopify Admin API (Customer Lookup)', required: true, displayOptions: onSaveChoice(whenOneOf('lookupCustomer', ['shopify'])) },
 			{ name: 'wooCommerceStoreApi', displayName: 'WooCommerce REST API (Customer Lookup)', required: true, displayOptions: onSaveChoice(whenOneOf('lookupCustomer', ['woocommerce'])) },
-			{ name: 'hubSpotCrmApi', displayName: 'HubSpot CRM (Write-Back)', required: true, displayOptions: onSaveChoice({ show: { ...whenOneOf('lookupCustomer', ['shopify', 'woocommerce']).show, writeBackHubSpot: [true] } }) },
+			{ name: 'hubSpotCrmApi', displayName: 'HubSpot CRM (Write-Back)', required: true, displayOptions: onSaveChoice({ show: { ...whenOneOf('lookupCustomer', LOOKUP_PLATFORMS).show, writeBackHubSpot: [true] } }) },
 		],
 		properties: preferenceCenterProperties,
 	};
