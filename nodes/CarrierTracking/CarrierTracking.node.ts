@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { detectCarrier } from '../../lib/carriers/detect';
+import { ShipmentEventSchema } from '../../lib/model/event';
 import { shipmentKey } from '../../lib/store/types';
 import { runTrackingAction, type TrackingAction } from '../../lib/tracking/actions';
 import { eachItem } from '../shared/boundary';
@@ -59,8 +60,10 @@ export class CarrierTracking implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		const out: INodeExecutionData[] = [];
-		// The item goes on with what it came with (order, customer) and the result beside it.
-		const enrich = (i: number, result: object) => out.push({ json: { ...items[i].json, ...definedOnly(result) }, pairedItem: { item: i } });
+		// The item goes on with what it came with (order, customer) and the result beside it; what the
+		// result answers afresh (`replaces`) is dropped from the input, so no stale value looks like the answer.
+		const enrich = (i: number, result: object, replaces: readonly string[] = []) =>
+			out.push({ json: { ...withoutKeys(items[i].json, replaces), ...definedOnly(result) }, pairedItem: { item: i } });
 		await eachItem(
 			this,
 			items,
@@ -72,7 +75,7 @@ export class CarrierTracking implements INodeType {
 				const trackingNumber = String(this.getNodeParameter('trackingNumber', i, '') ?? '').trim();
 				if (!trackingNumber) throw new NodeOperationError(this.getNode(), 'Tracking Number is empty: map it from the item (e.g. {{ $json.trackingNumber }}).', { itemIndex: i });
 				if (operation === 'detect') {
-					enrich(i, { trackingNumber, ...(detectCarrier(trackingNumber) ?? { carrier: null, reason: 'matches no known carrier format' }) });
+					enrich(i, { trackingNumber, ...(detectCarrier(trackingNumber) ?? { carrier: null, reason: 'matches no known carrier format' }) }, DETECT_FIELDS);
 					return;
 				}
 				const options = this.getNodeParameter('options', i, {}) as IDataObject;
@@ -95,12 +98,27 @@ export class CarrierTracking implements INodeType {
 						store: () => storeAt(options.storePath as string | undefined),
 					},
 				);
-				enrich(i, 'event' in result && result.event ? { ...result, ...result.event, shipmentKey: shipmentKey(trackingNumber, result.event.carrier) } : result);
+				if ('event' in result && result.event) enrich(i, { ...result, ...result.event, shipmentKey: shipmentKey(trackingNumber, result.event.carrier) }, EVENT_STATE_FIELDS);
+				else enrich(i, result);
 			},
 			(failed) => out.push(failed),
 		);
 		return [out];
 	}
+}
+
+/** What a detection answers: an earlier detection's format or reason must not outlive a new one. */
+const DETECT_FIELDS = ['carrier', 'format', 'normalized', 'checkDigitValid', 'candidates', 'reason'];
+/**
+ * What a fresh event says about the shipment's state: an earlier event's delivery, estimate, location
+ * or detail (or its raw payload) must not outlive it. The order and customer context, and the
+ * shipment's identity, stay when the event has none of its own.
+ */
+const EVENT_CONTEXT = new Set(['trackingNumber', 'carrier', 'service', 'trackingUrl', 'orderId', 'orderNumber', 'customer', 'promisedDelivery']);
+const EVENT_STATE_FIELDS = [...Object.keys(ShipmentEventSchema.shape).filter((key) => !EVENT_CONTEXT.has(key)), 'raw'];
+
+function withoutKeys(json: IDataObject, keys: readonly string[]): IDataObject {
+	return keys.length === 0 ? json : Object.fromEntries(Object.entries(json).filter(([key]) => !keys.includes(key)));
 }
 
 /** The result's fields that hold something: an absent one must not erase what the item brought. */

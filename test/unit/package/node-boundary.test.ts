@@ -2,7 +2,7 @@
 // { ...input, error: { message, code, hint } } on the node's documented error output and the other
 // items go on; without it the node stops with an error that names the item. Each node is run
 // through its own execute() with only n8n's context faked (parameters per item, credentials, HTTP).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
@@ -84,6 +84,28 @@ describe('Carrier Tracking: the one regular output', () => {
 
 	it('without continue on fail, the error names the item', async () => {
 		await expectStopsAt(run(node, { items: items.slice(1), parameters: (i) => parameters(i + 1), continueOnFail: false }), 1, /^Tracking Number is empty/);
+	});
+});
+
+describe('Carrier Tracking: a fresh answer replaces what an earlier one said', () => {
+	const node = new CarrierTracking();
+	const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'carriers', 'ups', name), 'utf8'));
+	// An earlier exception event for the shipment, with the order beside it.
+	const earlier = { id: 'old', provider: 'aftership', trackingNumber: UPS, carrier: 'ups', status: 'exception', detail: 'address_issue', estimatedDelivery: '2026-03-09', raw: { old: true }, order: { number: '#1043' }, customer: ADA };
+	const http = (options: Json) => ({ statusCode: 200, body: fixture(String(options.url).includes('/oauth/') ? 'token.json' : 'delivered.json') });
+
+	it('Track Now: the delivered event keeps the order and customer, not the earlier detail, estimate or payload', async () => {
+		const [out] = await run(node, { items: [earlier], parameters: () => ({ operation: 'track', source: 'ups', trackingNumber: UPS }), continueOnFail: false, credentials: { upsApi: { clientId: 'boundary-ups', clientSecret: 's' } }, http });
+		expect(out[0].json).toMatchObject({ status: 'delivered', provider: 'ups', order: { number: '#1043' }, customer: ADA });
+		expect(out[0].json).not.toHaveProperty('raw');
+		expect(out[0].json.detail).not.toBe('address_issue');
+		expect(out[0].json.estimatedDelivery).not.toBe('2026-03-09');
+	});
+
+	it('Detect: a number that matches nothing leaves no earlier format beside carrier null', async () => {
+		const detected = { trackingNumber: UPS, carrier: 'ups', format: 'UPS 1Z', normalized: UPS, checkDigitValid: true, candidates: [], order: { number: '#1043' } };
+		const [out] = await run(node, { items: [detected], parameters: () => ({ operation: 'detect', trackingNumber: 'ORDER-1042' }), continueOnFail: false });
+		expect(out[0].json).toEqual({ trackingNumber: 'ORDER-1042', carrier: null, reason: 'matches no known carrier format', order: { number: '#1043' } });
 	});
 });
 
