@@ -195,7 +195,10 @@ export class CustomerNotify implements INodeType {
 					decisions = await notify({ ...input, onlyChannel, resumeAt }, options, { store, channels });
 				} catch (error) {
 					if (!this.continueOnFail()) throw nodeError(this, error, i);
-					outputs[OUTPUT.failed].push(errorItem(items[i], i, error));
+					const failed = errorItem(items[i], i, error);
+					// Version 1 items also keep the `notification` their saved workflows read (it replaces a stale deferral's).
+					if (this.getNode().typeVersion < 2) failed.json.notification = { status: 'failed', reason: (failed.json.error as IDataObject).message };
+					outputs[OUTPUT.failed].push(failed);
 					continue;
 				}
 				for (const decision of decisions) {

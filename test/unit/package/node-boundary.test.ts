@@ -191,12 +191,20 @@ describe('Customer Notify: Failed is the error output', () => {
 	const parameters = () => ({ mode: 'preview', channels: ['email'], preference: 'email', recipientEmail: 'ada@example.com', settings: { storePath: join(dir, 'notify.sqlite') } });
 
 	it('an item with no journey trigger leaves on Failed with its input and the error; the other is decided', async () => {
-		const [sent, deferred, suppressed, failed] = await run(node, { items, parameters, continueOnFail: true });
+		const [sent, deferred, suppressed, failed] = await run(node, { items, parameters, continueOnFail: true, typeVersion: 2 });
 		expect(failed).toHaveLength(1);
 		expectErrorItem(failed[0], items[0], 'invalid_input', /no journey trigger/);
 		expect([...deferred, ...suppressed]).toEqual([]);
 		expect(sent.map((out) => out.json)).toEqual([{ ...shipped, notification: expect.objectContaining({ status: 'sent', channel: 'email', dryRun: true }) }]);
 		await expectStopsAt(run(node, { items, parameters, continueOnFail: false }), 0, /no journey trigger/);
+	});
+
+	it('a saved version 1 node keeps the `notification` its Failed items had before, beside `error`', async () => {
+		const resumed = { ...items[0], notification: { status: 'deferred', channel: 'email' } };
+		const [, , , failed] = await run(node, { items: [resumed], parameters, continueOnFail: true, typeVersion: 1 });
+		expect(failed.map((out) => out.json)).toEqual([
+			{ ...items[0], notification: { status: 'failed', reason: expect.stringMatching(/no journey trigger/) }, error: expect.objectContaining({ code: 'invalid_input' }) },
+		]);
 	});
 
 	// One knob: a refused send is an outcome, so from version 2 it always leaves on Failed (as a
