@@ -13,13 +13,14 @@ const AGGREGATORS: Record<string, AggregatorClient> = {
 };
 
 export function getAggregator(id: string): AggregatorClient {
-	const client = AGGREGATORS[id.trim().toLowerCase()];
+	const client = hasAggregator(id) ? AGGREGATORS[id.trim().toLowerCase()] : undefined;
 	if (!client) throw new Error(`Unknown aggregator "${id}": use one of ${Object.keys(AGGREGATORS).join(', ')}.`);
 	return client;
 }
 
 export function hasAggregator(id: string): boolean {
-	return id.trim().toLowerCase() in AGGREGATORS;
+	// Own keys only: `in` would also find "constructor" or "toString" on the object's prototype.
+	return Object.hasOwn(AGGREGATORS, id.trim().toLowerCase());
 }
 
 export function listAggregators(): AggregatorClient[] {

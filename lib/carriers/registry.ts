@@ -13,13 +13,14 @@ const CARRIERS: Record<string, CarrierAdapter> = {
 };
 
 export function getCarrier(id: string): CarrierAdapter {
-	const adapter = CARRIERS[id.trim().toLowerCase()];
+	const adapter = hasCarrier(id) ? CARRIERS[id.trim().toLowerCase()] : undefined;
 	if (!adapter) throw new Error(`No carrier API for "${id}": use one of ${Object.keys(CARRIERS).join(', ')}, or an aggregator.`);
 	return adapter;
 }
 
 export function hasCarrier(id: string): boolean {
-	return id.trim().toLowerCase() in CARRIERS;
+	// Own keys only: `in` would also find "constructor" or "toString" on the object's prototype.
+	return Object.hasOwn(CARRIERS, id.trim().toLowerCase());
 }
 
 export function listCarriers(): CarrierAdapter[] {

@@ -112,6 +112,8 @@ describe('runTrackingAction: track through a carrier API', () => {
 
 	it('an unknown source names the carriers there are', async () => {
 		await expect(runTrackingAction({ action: 'track', trackingNumber: UPS_NUMBER, source: 'royalmail' }, deps())).rejects.toThrow(/No carrier API for "royalmail".*ups, fedex, usps, dhl/);
+		// Names on a plain object's prototype are no adapters either.
+		await expect(runTrackingAction({ action: 'track', trackingNumber: UPS_NUMBER, source: 'constructor' }, deps())).rejects.toThrow(/No carrier API for "constructor"/);
 	});
 });
 
