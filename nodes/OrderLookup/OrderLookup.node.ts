@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IDataObject, IPairedItemData, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { lookUpOrder } from '../../lib/orders/lookup';
 import { getOrderSource, listOrderSources } from '../../lib/orders/registry';
@@ -69,7 +69,21 @@ export class OrderLookup implements INodeType {
 				if (context) out[FOUND].push({ json: withOrderContext(items[i].json, context) as IDataObject, pairedItem: { item: i } });
 				else out[NOT_FOUND].push({ json: { ...items[i].json, lookup: { notFound: true, by, sources } }, pairedItem: { item: i } });
 			},
-			(failed) => out[NOT_FOUND].push(failed),
+			(failed) => {
+				// Saved workflows told an error from a miss by `lookup.error`: it stays beside `error`.
+				const i = (failed.pairedItem as IPairedItemData).item;
+				const read = (name: string, fallback: unknown) => {
+					try {
+						return this.getNodeParameter(name, i, fallback);
+					} catch {
+						return fallback;
+					}
+				};
+				const by = read('lookUpBy', 'trackingNumber') as string;
+				const sources = asList(read('sources', DEFAULT_SOURCES));
+				failed.json.lookup = { by, sources, error: (failed.json.error as IDataObject).message };
+				out[NOT_FOUND].push(failed);
+			},
 		);
 		return out;
 	}

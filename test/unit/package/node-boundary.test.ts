@@ -109,7 +109,7 @@ describe('Carrier Tracking: a fresh answer replaces what an earlier one said', (
 	});
 });
 
-describe('Order Lookup: Not Found is the error output (an error carries `error`, a miss `lookup`)', () => {
+describe('Order Lookup: Not Found is the error output (an error carries `error` and, for saved workflows, `lookup.error`; a miss `lookup.notFound`)', () => {
 	const node = new OrderLookup();
 	const items = [{ orderNumber: '#BAD' }, { orderNumber: '' }, { orderNumber: '#1001' }];
 	const parameters = (i: number) => ({ sources: ['shopify'], lookUpBy: 'orderNumber', orderNumberValue: items[i].orderNumber });
@@ -124,9 +124,10 @@ describe('Order Lookup: Not Found is the error output (an error carries `error`,
 		const [found, notFound] = await run(node, { items, parameters, continueOnFail: true, credentials, http, typeVersion: 2 });
 		expect(found).toEqual([]);
 		expect(notFound).toHaveLength(3);
-		expectErrorItem(notFound[0], items[0], 'auth', /^shopify/);
+		const lookupOf = (message: RegExp) => ({ lookup: { by: 'orderNumber', sources: ['shopify'], error: expect.stringMatching(message) } });
+		expectErrorItem(notFound[0], { ...items[0], ...lookupOf(/^shopify/) }, 'auth', /^shopify/);
 		expect(JSON.stringify(notFound[0].json.error)).not.toMatch(/shpat_test|#BAD/);
-		expectErrorItem(notFound[1], items[1], 'invalid_parameter', /^Order Number is empty/);
+		expectErrorItem(notFound[1], { ...items[1], ...lookupOf(/^Order Number is empty/) }, 'invalid_parameter', /^Order Number is empty/);
 		expect(notFound[2].json).toEqual({ ...items[2], lookup: { notFound: true, by: 'orderNumber', sources: ['shopify'] } });
 	});
 
