@@ -67,6 +67,7 @@ async function replay({ workflowFile, deliveriesFile, out, quiet = false }) {
 	const { createRuntime } = require('./inprocess');
 	const { startSmtpOutbox } = require('./standins/smtp-outbox');
 	const { startTwilioStandin } = require('./standins/twilio');
+	const { channelCredentials } = require('./standins/credentials');
 	const { printTable } = require('./demo/report');
 
 	const workflow = JSON.parse(fs.readFileSync(workflowFile, 'utf8'));
@@ -95,8 +96,7 @@ async function replay({ workflowFile, deliveriesFile, out, quiet = false }) {
 		packageDirs: [root],
 		baseNodes: baseNodesOf(workflow),
 		credentials: {
-			postPurchaseSmtp: { host: '127.0.0.1', port: smtp.port, secure: false, ignoreSslIssues: true },
-			postPurchaseTwilioApi: { accountSid, authToken: 'replay', baseUrl: twilio.baseUrl },
+			...channelCredentials({ smtp, twilio, twilioAccount: { accountSid, authToken: 'replay' } }),
 		},
 	});
 	const store = lib.openStore({ path: storePath });

@@ -16,6 +16,7 @@ import { openSqliteStore, type SqliteStore } from '../../lib/store/sqlite';
 import { shipmentKey } from '../../lib/store/types';
 import { startSmtpOutbox, type SmtpOutbox } from '../../scripts/standins/smtp-outbox';
 import { startTwilioStandin, type TwilioStandin } from '../../scripts/standins/twilio';
+import { channelCredentials } from '../../scripts/standins/credentials';
 
 type Json = Record<string, any>;
 interface RunResult {
@@ -88,8 +89,7 @@ beforeAll(async () => {
 		packageDirs: [root],
 		baseNodes: ['wait', 'noOp', 'stickyNote', 'webhook', 'respondToWebhook'],
 		credentials: {
-			postPurchaseSmtp: { host: '127.0.0.1', port: smtp.port, secure: false, ignoreSslIssues: true },
-			postPurchaseTwilioApi: { ...TWILIO, baseUrl: twilio.baseUrl },
+			...channelCredentials({ smtp, twilio, twilioAccount: TWILIO }),
 			postPurchasePreferencesApi: { pageUrl, signingSecret: SECRET },
 			shopifyAdminApi: { shopDomain: 'acme-test', accessToken: 'shpat_unused', webhookSecret: 'unused' },
 		},

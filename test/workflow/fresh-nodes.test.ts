@@ -11,6 +11,7 @@ import { orderEventToItem } from '../../lib/orders/webhooks/toItem';
 import { verifyPreferenceLink } from '../../lib/preferences/link';
 import { startSmtpOutbox, type SmtpOutbox } from '../../scripts/standins/smtp-outbox';
 import { startTwilioStandin, type TwilioStandin } from '../../scripts/standins/twilio';
+import { channelCredentials } from '../../scripts/standins/credentials';
 import { fixture, startStandIn, type Recorded, type Reply, type StandIn } from '../unit/orders/server';
 
 type Json = Record<string, any>;
@@ -54,8 +55,7 @@ beforeAll(async () => {
 		baseNodes: ['noOp'],
 		credentials: {
 			shopifyAdminApi: { shopDomain: shopify.url, accessToken: 'shpat_fresh', apiVersion: '2026-07' },
-			postPurchaseSmtp: { host: '127.0.0.1', port: smtp.port, secure: false, ignoreSslIssues: true },
-			postPurchaseTwilioApi: { ...TWILIO, baseUrl: twilio.baseUrl },
+			...channelCredentials({ smtp, twilio, twilioAccount: TWILIO }),
 			postPurchasePreferencesApi: { pageUrl: 'https://shop.example/preferences', signingSecret: SECRET },
 		},
 	});

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startSmtpOutbox, type SmtpOutbox } from '../../scripts/standins/smtp-outbox';
 import { startTwilioStandin, type TwilioStandin } from '../../scripts/standins/twilio';
+import { channelCredentials } from '../../scripts/standins/credentials';
 
 type Json = Record<string, any>;
 interface RunResult {
@@ -40,8 +41,7 @@ beforeAll(async () => {
 		packageDirs: [root],
 		baseNodes: ['wait', 'noOp', 'stickyNote', 'webhook', 'respondToWebhook'],
 		credentials: {
-			postPurchaseSmtp: { host: '127.0.0.1', port: smtp.port, secure: false, ignoreSslIssues: true },
-			postPurchaseTwilioApi: { ...TWILIO, baseUrl: twilio.baseUrl },
+			...channelCredentials({ smtp, twilio, twilioAccount: TWILIO }),
 			postPurchasePreferencesApi: { pageUrl: PAGE_URL, signingSecret: 'preference-center-signing-secret' },
 		},
 	});
