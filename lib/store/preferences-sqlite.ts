@@ -1,5 +1,5 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { Preference } from '../notify/types';
+import type { Preference } from '../model/preferences';
 import { checkPreferenceSubjects, toMillis, type StoredPreference } from './types';
 
 interface PreferenceRow {

@@ -1,5 +1,5 @@
 import type { JourneyTrigger } from '../model/triggers';
-import type { Preference } from '../notify/types';
+import type { Preference } from '../model/preferences';
 
 /**
  * What the journey item carried about the customer and the order, kept so a shipment that goes
