@@ -110,7 +110,7 @@ ${choices}
 export function renderConfirmationPage(page: { orderNumber: string; preference: Pick<StoredPreference, 'channel' | 'language'>; brandName?: string }): string {
 	const language = page.preference.language ? PREFERENCE_LANGUAGES[page.preference.language] : undefined;
 	const body = `<h1 role="status">Thank you, your choice is saved</h1>
-<p>${escapeHtml(CONFIRMED[page.preference.channel])}</p>
+<p>${escapeHtml((CONFIRMED as Record<string, string>)[page.preference.channel] ?? CONFIRMED.none)}</p>
 ${language ? `<p>Language: ${escapeHtml(language)}</p>` : ''}<p>Order ${escapeHtml(page.orderNumber)}. It applies from the next update on.</p>`;
 	return layout('Choice saved', body, page.brandName);
 }
