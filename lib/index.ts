@@ -50,10 +50,19 @@ export { journeyItemToNotifyInput } from './journey/notifyInput';
 // Notifications: policy, templates, channels.
 export * from './notify';
 export * from './templates';
-export { ChannelError, type Channel, type OutgoingMessage, type SendResult } from './channels/types';
-export { createSmtpChannel, type SmtpChannelOptions } from './channels/smtp';
-export { createTwilioChannel, twilioBasicAuthHttp, type TwilioChannelOptions } from './channels/twilio';
-export { CHANNEL_FACTORIES, registerChannel, channelDescription } from './channels/registry';
+export { ChannelError, type Channel, type ChannelKind, type ChannelProvider, type OutgoingMessage, type ProviderConfig, type SendResult } from './channels/types';
+export { createSmtpChannel, smtpProvider, type SmtpChannelOptions } from './channels/smtp';
+export { createTwilioChannel, twilioBasicAuthHttp, twilioProvider, type TwilioChannelOptions } from './channels/twilio';
+export {
+	channelKind,
+	channelKinds,
+	channelProvider,
+	channelProviders,
+	isPreference,
+	preferenceChoices,
+	registerChannelKind,
+	registerChannelProvider,
+} from './channels/registry';
 
 // Carriers: detection, direct APIs, aggregators, the poll sweep.
 export { detectCarrier, type DetectResult } from './carriers/detect';
@@ -74,7 +83,7 @@ export { getOrderSource, listOrderSources } from './orders/registry';
 export { mergeContexts, DEFAULT_PRECEDENCE, type MergePrecedence } from './orders/merge';
 export { lookUpOrder } from './orders/lookup';
 export { withOrderContext } from './orders/toItem';
-export { timeZoneFor } from './orders/timezones';
+export { timeZoneFor } from './calendar/timezones';
 export { SHOPIFY_API_VERSION } from './orders/shopify';
 export * from './orders/webhooks';
 export { orderEventToItem } from './orders/webhooks/toItem';
@@ -120,6 +129,6 @@ export {
 	type ShipmentContext,
 	type SilenceKind,
 } from './store';
-export { axiosHttp } from './http-axios';
+export { axiosHttp } from './http/axios';
 export type { HttpFn, HttpRequest, HttpResponse } from './http';
 export { now, setClock } from './clock';

@@ -1,7 +1,7 @@
 import { createTransport } from 'nodemailer';
 
 import { redactEmailAddresses } from './redact';
-import { ChannelError, type Channel, type OutgoingMessage, type SendResult } from './types';
+import { ChannelError, type Channel, type ChannelProvider, type OutgoingMessage, type SendResult } from './types';
 
 export interface SmtpChannelOptions {
 	host: string;
@@ -134,3 +134,30 @@ export function createSmtpChannel(options: SmtpChannelOptions): Channel {
 		},
 	};
 }
+
+/** The postPurchaseSmtp credential's fields (credentials/PostPurchaseSmtp.credentials.ts). */
+function smtpOptionsFrom(credentials: Record<string, unknown>, from: string): SmtpChannelOptions {
+	const text = (key: string) => (typeof credentials[key] === 'string' && credentials[key] ? (credentials[key] as string) : undefined);
+	return {
+		host: String(credentials.host ?? ''),
+		port: Number(credentials.port),
+		secure: credentials.secure === true,
+		requireTLS: credentials.requireTLS === true ? true : undefined,
+		user: text('user'),
+		password: text('password'),
+		rejectUnauthorized: credentials.ignoreSslIssues !== true,
+		name: text('hostName'),
+		from,
+	};
+}
+
+export const smtpProvider: ChannelProvider = {
+	id: 'smtp',
+	kind: 'email',
+	displayName: 'SMTP',
+	credentialType: 'postPurchaseSmtp',
+	credentialDisplayName: 'SMTP Account (Email)',
+	checkSender: ({ from }) =>
+		from ? undefined : 'Email From is empty: set the sender, e.g. "Acme Shop <orders@acme.example>", or take Email out of Channels.',
+	create: ({ credentials, from }) => createSmtpChannel(smtpOptionsFrom(credentials, from ?? '')),
+};

@@ -1,7 +1,7 @@
 import type { HttpFn, HttpResponse } from '../http';
 import { redactEmailAddresses, redactPhoneNumbers } from './redact';
-import { sendWithRetry } from './retry';
-import { ChannelError, type Channel, type OutgoingMessage, type SendResult } from './types';
+import { sendWithRetry } from '../http/retry';
+import { ChannelError, type Channel, type ChannelProvider, type OutgoingMessage, type SendResult } from './types';
 
 export interface TwilioChannelOptions {
 	accountSid: string;
@@ -24,6 +24,9 @@ interface TwilioErrorBody {
 	more_info?: string;
 	status?: number;
 }
+
+/** Twilio's "Attempt to send to unsubscribed recipient": the carrier network holds the opt-out. */
+const TWILIO_UNSUBSCRIBED = 21610;
 
 /** What to do about the Twilio errors a notification sender actually meets. */
 const HINTS: Record<number, string> = {
@@ -88,6 +91,8 @@ export function createTwilioChannel(options: TwilioChannelOptions): Channel {
 
 	return {
 		id: 'sms',
+		optOutReason: (error) =>
+			Number(error.details.providerCode) === TWILIO_UNSUBSCRIBED ? 'The recipient opted out of SMS by replying STOP (Twilio 21610)' : undefined,
 		async send(message: OutgoingMessage): Promise<SendResult> {
 			const form = { To: message.to, ...sender, Body: message.text };
 			let result;
@@ -112,3 +117,26 @@ export function createTwilioChannel(options: TwilioChannelOptions): Channel {
 		},
 	};
 }
+
+export const twilioProvider: ChannelProvider = {
+	id: 'twilio',
+	kind: 'sms',
+	displayName: 'Twilio',
+	credentialType: 'postPurchaseTwilioApi',
+	credentialDisplayName: 'Twilio Account (SMS)',
+	authenticatesHttp: true,
+	checkSender: ({ from, settings }) =>
+		from || settings.messagingServiceSid
+			? undefined
+			: 'SMS From is empty: set your Twilio number (E.164, e.g. +15005550006) or a Messaging Service SID under Settings, or take SMS out of Channels.',
+	create({ credentials, from, settings, http }) {
+		if (!http) throw new Error('Twilio channel: an authenticating HTTP function is required');
+		return createTwilioChannel({
+			accountSid: String(credentials.accountSid ?? ''),
+			baseUrl: (credentials.baseUrl as string) || undefined,
+			from: from || undefined,
+			messagingServiceSid: (settings.messagingServiceSid as string) || undefined,
+			http,
+		});
+	},
+};

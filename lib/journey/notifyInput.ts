@@ -1,22 +1,21 @@
+import { channelKinds, isPreference, preferenceChoices } from '../channels/registry';
 import type { Assessment } from '../model/assessment';
 import { isJourneyTrigger, type JourneyTrigger, type Severity } from '../model/triggers';
 import { carrierDisplayName } from '../model/carriers';
 import { shipmentKey } from '../store/types';
 
-/** What the Customer Notify node reads from an item, after its parameters were applied. */
+/**
+ * What the Customer Notify node reads from an item, after its parameters were applied: each
+ * channel kind's address and opt-out under the kind's field names (email/emailOptOut, phone/smsOptOut).
+ */
 export interface JourneyItemFields {
-	email?: string;
-	phone?: string;
 	preference?: string;
 	timeZone?: string;
 	country?: string;
-	emailOptOut?: boolean;
-	smsOptOut?: boolean;
+	[kindField: string]: string | boolean | undefined;
 }
 
 type Json = Record<string, unknown>;
-
-const PREFERENCES = ['email', 'sms', 'both', 'none'] as const;
 
 /** Providers give countries as alpha-2 or alpha-3 (AfterShip); phone parsing takes alpha-2 only. */
 function alpha2(value: unknown): string | undefined {
@@ -51,8 +50,13 @@ export function journeyItemToNotifyInput(item: Json, fields: JourneyItemFields, 
 	const customer = obj(item.customer);
 	const order = obj(item.order);
 	const preference = str(fields.preference)?.toLowerCase();
-	if (preference !== undefined && !(PREFERENCES as readonly string[]).includes(preference)) {
-		throw new Error(`Channel Preference must be one of ${PREFERENCES.join(', ')} (or empty for "whatever contact data exists"); got another value.`);
+	if (preference !== undefined && !isPreference(preference)) {
+		throw new Error(`Channel Preference must be one of ${preferenceChoices().join(', ')} (or empty for "whatever contact data exists"); got another value.`);
+	}
+	const perKind: Record<string, string | boolean | undefined> = {};
+	for (const kind of channelKinds()) {
+		perKind[kind.contactField] = str(fields[kind.contactField]);
+		perKind[kind.optOutField] = fields[kind.optOutField] === true || customer[kind.optOutField] === true;
 	}
 	const name = str(customer.name);
 	const location = obj(item.location);
@@ -65,11 +69,8 @@ export function journeyItemToNotifyInput(item: Json, fields: JourneyItemFields, 
 		shipmentKey: str(item.shipmentKey) ?? (trackingNumber ? shipmentKey(trackingNumber, str(item.carrier)) : `order:${str(item.source) ?? 'shop'}:${orderKey}`),
 		trackingNumber,
 		recipient: {
-			email: str(fields.email),
-			phone: str(fields.phone),
-			preference: preference as (typeof PREFERENCES)[number] | undefined,
-			emailOptOut: fields.emailOptOut === true || customer.emailOptOut === true,
-			smsOptOut: fields.smsOptOut === true || customer.smsOptOut === true,
+			...perKind,
+			preference,
 			timeZone: str(fields.timeZone),
 			country: str(fields.country) ?? alpha2(obj(item.destination).country),
 			name,

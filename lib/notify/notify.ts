@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import { channelKind, channelKinds, channelProviders } from '../channels/registry';
 import { ChannelError, type Channel } from '../channels/types';
 import type { Store } from '../store/types';
 import { compileTemplates, type CompiledTemplates, type RenderedMessage } from '../templates';
 import { chooseChannels } from './choose';
 import { smsOptOutLine } from './optOut';
-import { toE164 } from './phone';
 import { assertTimeZone, quietHoursDecision } from './quietHours';
 import {
 	parseNotifyInput,
@@ -18,14 +17,17 @@ import {
 
 export interface NotifyDeps {
 	store: Store;
-	/** Keyed by channel id ('email', 'sms'); a missing one fails that channel with a hint. */
+	/** Keyed by channel kind ('email', 'sms'); a missing one fails that channel with a hint. */
 	channels: Partial<Record<string, Channel>>;
 }
 
-const CREDENTIAL_HINT: Record<NotifyChannel, string> = {
-	email: 'No email channel is configured: enable email and add an SMTP credential',
-	sms: 'No SMS channel is configured: enable SMS and add a Twilio credential',
-};
+/** "No SMS channel is configured: enable SMS and add a Twilio credential", from the registry. */
+function notConfigured(channel: NotifyChannel): string {
+	const kind = channelKind(channel);
+	const providers = channelProviders(channel).map((provider) => provider.displayName);
+	const credential = providers.length > 0 ? `a ${providers.join(' or ')} credential` : 'a provider for it';
+	return `No ${kind.label} channel is configured: enable ${kind.label} and add ${credential}`;
+}
 
 interface Settings {
 	quiet: { enabled: boolean; start: string; end: string; channels: string[]; allowCritical: boolean };
@@ -49,7 +51,8 @@ function settingsFrom(options: NotifyOptions): Settings {
 			enabled: quiet.enabled ?? true,
 			start: quiet.start || '21:00',
 			end: quiet.end || '08:00',
-			channels: quiet.channels ?? ['sms'],
+			// By default the kinds that would wake someone (SMS, not email).
+			channels: quiet.channels ?? channelKinds().filter((kind) => kind.quietByDefault).map((kind) => kind.id),
 			allowCritical: quiet.allowCritical ?? false,
 		},
 		dailyCap,
@@ -85,13 +88,6 @@ function templateData(input: NotifyInput, options: NotifyOptions): Json {
 		brand: withDefaults(asObject(options.brand), data.brand),
 	};
 }
-
-/** Twilio's "Attempt to send to unsubscribed recipient". */
-const TWILIO_UNSUBSCRIBED = 21610;
-
-// Built once: a zod schema per call cost more than the check itself.
-const EMAIL = z.string().email();
-const isEmail = (value: string) => EMAIL.safeParse(value).success;
 
 function failure(error: unknown, channel: NotifyChannel): NotifyError {
 	if (error instanceof ChannelError) {
@@ -145,18 +141,13 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 		});
 
 	async function decide(channel: NotifyChannel, base: DecisionBase): Promise<NotifyDecision> {
-		let to: string;
-		if (channel === 'sms') {
-			const phone = toE164(input.recipient.phone ?? '', input.recipient.country ?? settings.defaultCountry);
-			if (!phone.ok) return { ...base, status: 'failed', reasonCode: 'invalid_phone', reason: phone.reason };
-			to = phone.e164;
-		} else {
-			to = input.recipient.email ?? '';
-			if (!isEmail(to)) return { ...base, status: 'failed', reasonCode: 'invalid_email', reason: 'The email address is not valid' };
-		}
+		const kind = channelKind(channel);
+		const address = kind.checkAddress(String(input.recipient[kind.contactField] ?? ''), { country: input.recipient.country ?? settings.defaultCountry });
+		if (!address.ok) return { ...base, status: 'failed', reasonCode: address.reasonCode as NotifyDecision['reasonCode'], reason: address.reason };
+		const { to } = address;
 		const sender = deps.channels[channel];
 		// A preview renders without a provider, so a merchant sees the message before setting one up.
-		if (!sender && !settings.dryRun) return { ...base, status: 'failed', reasonCode: 'channel_not_configured', reason: CREDENTIAL_HINT[channel], to };
+		if (!sender && !settings.dryRun) return { ...base, status: 'failed', reasonCode: 'channel_not_configured', reason: notConfigured(channel), to };
 
 		if (!settings.dryRun && !(await store.reserveSend(sendKey, trigger, channel, settings.now))) {
 			return { ...base, status: 'suppressed', reasonCode: 'duplicate', reason: `Already sent for '${trigger}' on this channel`, to };
@@ -195,7 +186,7 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 
 		let message: RenderedMessage;
 		try {
-			message = settings.templates.render(trigger, channel, data, { smsFooter: settings.smsFooter });
+			message = settings.templates.render(trigger, channelKind(channel).templateFormat, data, { smsFooter: settings.smsFooter });
 		} catch (error) {
 			await release();
 			return { ...base, status: 'failed', reasonCode: 'template_error', reason: (error as Error).message, to };
@@ -208,10 +199,9 @@ export async function notify(rawInput: NotifyInput, options: NotifyOptions, deps
 		} catch (error) {
 			await release();
 			const details = failure(error, channel);
-			if (channel === 'sms' && Number(details.providerCode) === TWILIO_UNSUBSCRIBED) {
-				// The carrier network holds the opt-out (the customer replied STOP): consent, not a fault.
-				return { ...base, status: 'suppressed', reasonCode: 'opt_out', reason: 'The recipient opted out of SMS by replying STOP (Twilio 21610)', to, error: details };
-			}
+			// The provider holds the opt-out (a customer who replied STOP): consent, not a fault.
+			const optedOut = error instanceof ChannelError ? sender?.optOutReason?.(error) : undefined;
+			if (optedOut) return { ...base, status: 'suppressed', reasonCode: 'opt_out', reason: optedOut, to, error: details };
 			return { ...base, status: 'failed', reasonCode: 'send_failed', reason: details.message, to, message, error: details };
 		}
 		return { ...base, status: 'sent', to, providerMessageId, message };

@@ -1,13 +1,18 @@
 import { z } from 'zod';
+import { channelKinds, isChannelKind, isPreference, preferenceChoices } from '../channels/registry';
+import type { Preference } from '../model/preferences';
 import { JOURNEY_TRIGGERS, SEVERITIES, type JourneyTrigger, type Severity } from '../model/triggers';
 import type { RenderedMessage, TemplateOverrides } from '../templates';
 import type { SmsOptOutOptions } from './optOut';
 
-export const NOTIFY_CHANNELS = ['email', 'sms'] as const;
-export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
-export const PREFERENCES = ['email', 'sms', 'both', 'none'] as const;
-export type Preference = (typeof PREFERENCES)[number];
+/** A channel kind's id ('email', 'sms', ...): lib/channels/registry.ts has the list. */
+export type NotifyChannel = string;
+export type { Preference };
 
+/**
+ * The customer as notify sees them. Each channel kind names its address field and its opt-out
+ * field here (email/emailOptOut, phone/smsOptOut); a new kind brings its own two.
+ */
 export interface NotifyRecipient {
 	email?: string;
 	phone?: string;
@@ -21,6 +26,7 @@ export interface NotifyRecipient {
 	country?: string;
 	name?: string;
 	locale?: string;
+	[kindField: string]: string | boolean | undefined;
 }
 
 export interface NotifyInput {
@@ -133,27 +139,38 @@ export interface NotifyDecision {
 
 const optionalText = z.string().optional();
 
-const NotifyInputSchema = z.object({
-	trigger: z.enum(JOURNEY_TRIGGERS),
-	severity: z.enum(SEVERITIES),
-	shipmentKey: z.string().min(1),
-	trackingNumber: z.string().min(1).optional(),
-	recipient: z.object({
-		email: optionalText,
-		phone: optionalText,
-		preference: z.enum(PREFERENCES).optional(),
-		emailOptOut: z.boolean().optional(),
-		smsOptOut: z.boolean().optional(),
-		timeZone: optionalText,
-		country: optionalText,
-		name: optionalText,
-		locale: optionalText,
-	}),
-	onlyChannel: z.enum(NOTIFY_CHANNELS).optional(),
-	variant: z.string().min(1).optional(),
-	resumeAt: z.string().datetime({ offset: true }).optional(),
-	data: z.record(z.unknown()).optional(),
-});
+/** Rebuilt only when the kinds change (a test registering one): a schema per call costs more than the check. */
+let schemaFor: { kinds: string; schema: z.ZodTypeAny } | undefined;
+function notifyInputSchema() {
+	const kinds = channelKinds();
+	const key = kinds.map((kind) => kind.id).join(',');
+	if (schemaFor?.kinds === key) return schemaFor.schema;
+	const perKind: z.ZodRawShape = {};
+	for (const kind of kinds) {
+		perKind[kind.contactField] = optionalText;
+		perKind[kind.optOutField] = z.boolean().optional();
+	}
+	const schema = z.object({
+		trigger: z.enum(JOURNEY_TRIGGERS),
+		severity: z.enum(SEVERITIES),
+		shipmentKey: z.string().min(1),
+		trackingNumber: z.string().min(1).optional(),
+		recipient: z.object({
+			...perKind,
+			preference: z.string().refine(isPreference, { message: `must be one of ${preferenceChoices().join(', ')}` }).optional(),
+			timeZone: optionalText,
+			country: optionalText,
+			name: optionalText,
+			locale: optionalText,
+		}),
+		onlyChannel: z.string().refine(isChannelKind, { message: `must be one of ${kinds.map((kind) => kind.id).join(', ')}` }).optional(),
+		variant: z.string().min(1).optional(),
+		resumeAt: z.string().datetime({ offset: true }).optional(),
+		data: z.record(z.unknown()).optional(),
+	});
+	schemaFor = { kinds: key, schema };
+	return schema;
+}
 
 /** Describes an issue without echoing the value: it may be an address or a phone number. */
 function describeIssue(issue: z.ZodIssue): string {
@@ -163,6 +180,7 @@ function describeIssue(issue: z.ZodIssue): string {
 		return issue.received === 'undefined' ? `${field} is required` : `${field} must be ${issue.expected}, not ${issue.received}`;
 	}
 	if (issue.code === 'too_small') return `${field} must not be empty`;
+	if (issue.code === 'custom') return `${field} ${issue.message}`;
 	return `${field}: ${issue.message}`;
 }
 
@@ -173,22 +191,14 @@ function blankToUndefined(value: string | undefined): string | undefined {
 
 /** Validates what the node hands over; blank strings (empty expressions) count as missing. */
 export function parseNotifyInput(value: unknown): NotifyInput {
-	const result = NotifyInputSchema.safeParse(value);
+	const result = notifyInputSchema().safeParse(value);
 	if (!result.success) {
 		throw new Error(`Invalid notify input: ${result.error.issues.map(describeIssue).join('; ')}`);
 	}
-	const { recipient, ...rest } = result.data;
-	return {
-		...rest,
-		data: rest.data ?? {},
-		recipient: {
-			...recipient,
-			email: blankToUndefined(recipient.email),
-			phone: blankToUndefined(recipient.phone),
-			timeZone: blankToUndefined(recipient.timeZone),
-			country: blankToUndefined(recipient.country),
-			name: blankToUndefined(recipient.name),
-			locale: blankToUndefined(recipient.locale),
-		},
-	};
+	const { recipient, ...rest } = result.data as NotifyInput;
+	const cleaned: NotifyRecipient = { ...recipient };
+	for (const field of ['timeZone', 'country', 'name', 'locale', ...channelKinds().map((kind) => kind.contactField)]) {
+		if (field in cleaned || typeof cleaned[field] === 'string') cleaned[field] = blankToUndefined(cleaned[field] as string | undefined);
+	}
+	return { ...rest, data: rest.data ?? {}, recipient: cleaned };
 }

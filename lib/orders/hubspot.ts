@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HttpResponse } from '../http';
-import { PREFERENCES, type Preference } from '../notify/types';
+import { isPreference } from '../channels/registry';
+import type { Preference } from '../model/preferences';
 import { compact } from '../providers/common';
 import { clean, enc, failure, isObject, missingRef, parseAs, requireCredential, sendThrottled } from './common';
 import type { OrderContext, OrderCustomer } from './model';
@@ -27,7 +28,7 @@ function settings(ctx: OrderSourceContext) {
 /** 'Email', 'SMS ', 'both' → the preference; anything else (a typo in the CRM) is no preference. */
 function preferenceOf(value: string | null | undefined): Preference | undefined {
 	const lower = clean(value)?.toLowerCase();
-	return (PREFERENCES as readonly string[]).includes(lower ?? '') ? (lower as Preference) : undefined;
+	return isPreference(lower) ? lower : undefined;
 }
 
 function numberOf(value: string | null | undefined): number | undefined {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PREFERENCES, type NotifyRecipient } from '../notify/types';
+import { isPreference } from '../channels/registry';
+import type { NotifyRecipient } from '../notify/types';
 
 const isoDateTime = z.string().datetime({ offset: true });
 /** A calendar date (YYYY-MM-DD) or a date-time with offset, as in ShipmentEvent. */
@@ -93,7 +94,7 @@ export const OrderCustomerSchema = z
 		emailConsent: z.enum(CONSENT_STATES).optional(),
 		smsConsent: z.enum(CONSENT_STATES).optional(),
 		/** The customer's channel choice for delivery updates (a CRM property). */
-		preference: z.enum(PREFERENCES).optional(),
+		preference: z.string().refine(isPreference, { message: 'must be a channel kind, both or none' }).optional(),
 		/** Total spent, in the source's currency. */
 		lifetimeValue: z.number().nonnegative().optional(),
 		ordersCount: z.number().int().nonnegative().optional(),

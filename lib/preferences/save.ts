@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PREFERENCES } from '../notify/types';
+import { isPreference } from '../channels/registry';
 import type { Store, StoredPreference } from '../store/types';
 import { verifyPreferenceLink } from './link';
 import { PREFERENCE_LANGUAGES } from './page';
@@ -50,7 +50,7 @@ export type SavePreferenceResult =
 	| { ok: false; reason: 'invalid'; errors: Array<{ field: string; message: string }> };
 
 const PreferenceForm = z.object({
-	channel: z.enum(PREFERENCES, { errorMap: () => ({ message: 'Please choose how you want to receive updates' }) }),
+	channel: z.string({ message: 'Please choose how you want to receive updates' }).refine(isPreference, { message: 'Please choose how you want to receive updates' }),
 	language: z
 		.string()
 		.refine((code) => code in PREFERENCE_LANGUAGES, { message: 'Please choose one of the languages listed' })

@@ -10,51 +10,19 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import type { Channel } from '../../lib/channels/types';
-import { createSmtpChannel, type SmtpChannelOptions } from '../../lib/channels/smtp';
-import { createTwilioChannel } from '../../lib/channels/twilio';
+import { channelKindIds } from '../../lib/channels/registry';
+import { smtpProvider } from '../../lib/channels/smtp';
 import { journeyItemToNotifyInput } from '../../lib/journey/notifyInput';
 import { applyStoredPreference } from '../../lib/preferences/apply';
 import { notify, type NotifyDecision, type NotifyOptions, type SmsOptOutMode } from '../../lib/notify';
 import { errorItem, nodeError } from '../shared/boundary';
-import { asList, whenIncludes } from '../shared/credentialShown';
+import { asList } from '../shared/credentialShown';
 import { storeAt } from '../shared/storeOption';
 import { namesOf } from '../shared/subtitle';
-import { n8nHttp } from '../shared/n8nHttp';
+import { buildSenders, providerCredentialShown, quietByDefault, recipientFields, subtitleChannels } from './channels';
 import { customerNotifyProperties, templateOverrides } from './CustomerNotify.properties';
 
 const OUTPUT = { sent: 0, deferred: 1, suppressed: 2, failed: 3 } as const;
-// Preview renders without sending: it needs no account, so a merchant sees messages before setting one up.
-const PREVIEW = { mode: ['preview'] };
-const SUBTITLE_CHANNELS = [
-	{ value: 'email', name: 'Email' },
-	{ value: 'sms', name: 'SMS' },
-];
-
-interface SmtpCredential {
-	host: string;
-	port: number;
-	secure: boolean;
-	requireTLS?: boolean;
-	user?: string;
-	password?: string;
-	ignoreSslIssues?: boolean;
-	hostName?: string;
-}
-
-function smtpOptions(credential: SmtpCredential, from: string): SmtpChannelOptions {
-	return {
-		host: credential.host,
-		port: credential.port,
-		secure: credential.secure,
-		requireTLS: credential.requireTLS,
-		user: credential.user || undefined,
-		password: credential.password || undefined,
-		rejectUnauthorized: !credential.ignoreSslIssues,
-		name: credential.hostName || undefined,
-		from,
-	};
-}
 
 export class CustomerNotify implements INodeType {
 	description: INodeTypeDescription = {
@@ -67,7 +35,7 @@ export class CustomerNotify implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		// "Email + SMS", "Preview · SMS": a string (older workflows) reads the same as a list.
-		subtitle: `={{ ($parameter["mode"] === "preview" ? "Preview · " : "") + (${namesOf('channels', SUBTITLE_CHANNELS, ' + ')} || "No channel") }}`,
+		subtitle: `={{ ($parameter["mode"] === "preview" ? "Preview · " : "") + (${namesOf('channels', subtitleChannels(), ' + ')} || "No channel") }}`,
 		description:
 			"Tells the customer about a shipment by email or SMS, honouring their channel choice, consent, quiet hours and a daily cap, and never twice",
 		defaults: { name: 'Customer Notify' },
@@ -75,15 +43,16 @@ export class CustomerNotify implements INodeType {
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Sent', 'Deferred', 'Suppressed', 'Failed'],
 		usableAsTool: true,
+		// One entry per channel provider of lib/channels/registry.ts (test/unit/package/registries.test.ts checks it).
 		credentials: [
 			{
 				name: 'postPurchaseSmtp',
 				displayName: 'SMTP Account (Email)',
 				required: true,
-				displayOptions: whenIncludes('channels', 'email', PREVIEW),
+				displayOptions: providerCredentialShown('email', 'smtp'),
 				testedBy: 'postPurchaseSmtpTest',
 			},
-			{ name: 'postPurchaseTwilioApi', displayName: 'Twilio Account (SMS)', required: true, displayOptions: whenIncludes('channels', 'sms', PREVIEW) },
+			{ name: 'postPurchaseTwilioApi', displayName: 'Twilio Account (SMS)', required: true, displayOptions: providerCredentialShown('sms', 'twilio') },
 		],
 		properties: customerNotifyProperties,
 	};
@@ -94,7 +63,7 @@ export class CustomerNotify implements INodeType {
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const channel = createSmtpChannel(smtpOptions(credential.data as unknown as SmtpCredential, 'test@example.com'));
+				const channel = smtpProvider.create({ credentials: (credential.data ?? {}) as Record<string, unknown>, from: 'test@example.com', settings: {} });
 				try {
 					await channel.verify?.();
 					return { status: 'OK', message: 'Connection successful' };
@@ -112,32 +81,13 @@ export class CustomerNotify implements INodeType {
 		const outputs: INodeExecutionData[][] = [[], [], [], []];
 		const enabled = asList(this.getNodeParameter('channels', 0, ['email', 'sms']));
 		if (enabled.length === 0) throw new NodeOperationError(this.getNode(), 'Channels is empty: choose Email, SMS or both.');
+		const unknown = enabled.filter((kind) => !channelKindIds().includes(kind));
+		if (unknown.length > 0) throw new NodeOperationError(this.getNode(), `Channels names no channel this package has ('${unknown.join("', '")}'): choose from ${channelKindIds().join(', ')}.`);
 		const preview = this.getNodeParameter('mode', 0) === 'preview';
 		const onFailure = this.getNode().typeVersion < 2 ? (this.getNodeParameter('onSendFailure', 0, 'output') as string) : 'output';
 		const settings = this.getNodeParameter('settings', 0, {}) as IDataObject;
-		const channels: Record<string, Channel> = {};
 		// Preview renders and decides without sending, so it needs neither a sender nor a credential.
-		if (enabled.includes('email') && !preview) {
-			const from = String(this.getNodeParameter('emailFrom', 0, '') ?? '').trim();
-			if (!from) throw new NodeOperationError(this.getNode(), 'Email From is empty: set the sender, e.g. "Acme Shop <orders@acme.example>", or take Email out of Channels.');
-			const credential = await this.getCredentials<SmtpCredential>('postPurchaseSmtp');
-			channels.email = createSmtpChannel(smtpOptions(credential, from));
-		}
-		if (enabled.includes('sms') && !preview) {
-			const from = String(this.getNodeParameter('smsFrom', 0, '') ?? '').trim() || undefined;
-			const messagingServiceSid = (settings.messagingServiceSid as string) || undefined;
-			if (!from && !messagingServiceSid) {
-				throw new NodeOperationError(this.getNode(), 'SMS From is empty: set your Twilio number (E.164, e.g. +15005550006) or a Messaging Service SID under Settings, or take SMS out of Channels.');
-			}
-			const credential = await this.getCredentials<{ accountSid: string; baseUrl?: string }>('postPurchaseTwilioApi');
-			channels.sms = createTwilioChannel({
-				accountSid: credential.accountSid,
-				baseUrl: credential.baseUrl || undefined,
-				from,
-				messagingServiceSid,
-				http: n8nHttp(this, 'postPurchaseTwilioApi'),
-			});
-		}
+		const channels = preview ? {} : await buildSenders(this, enabled, settings);
 		const store = storeAt(settings.storePath as string | undefined);
 		const quiet = (this.getNodeParameter('quietHours', 0, {}) as IDataObject) ?? {};
 		const options: NotifyOptions = {
@@ -145,7 +95,7 @@ export class CustomerNotify implements INodeType {
 				enabled: quiet.enabled !== false,
 				start: (quiet.start as string) || '21:00',
 				end: (quiet.end as string) || '08:00',
-				channels: quiet.channels === undefined ? ['sms'] : asList(quiet.channels),
+				channels: quiet.channels === undefined ? quietByDefault() : asList(quiet.channels),
 				allowCritical: quiet.allowCritical !== false,
 			},
 			dailyCap: (settings.dailyCap as number | undefined) ?? 3,
@@ -177,12 +127,9 @@ export class CustomerNotify implements INodeType {
 					const fromItem = journeyItemToNotifyInput(
 						item,
 						{
-							email: this.getNodeParameter('recipientEmail', i, '') as string,
-							phone: this.getNodeParameter('recipientPhone', i, '') as string,
+							...recipientFields(this, i),
 							preference: this.getNodeParameter('preference', i, '') as string,
 							timeZone: this.getNodeParameter('timeZone', i, '') as string,
-							emailOptOut: this.getNodeParameter('emailOptOut', i, false) as boolean,
-							smsOptOut: this.getNodeParameter('smsOptOut', i, false) as boolean,
 						},
 						options.brand as IDataObject,
 					);
@@ -190,7 +137,7 @@ export class CustomerNotify implements INodeType {
 					const previous = item.notification as IDataObject | undefined;
 					// An item back from the Wait node after a quiet-hours deferral goes to that channel only.
 					const resumed = previous?.status === 'deferred';
-					const onlyChannel = resumed ? (previous.channel as 'email' | 'sms') : undefined;
+					const onlyChannel = resumed ? (previous.channel as string) : undefined;
 					const resumeAt = resumed ? (previous.sendAt as string | undefined) : undefined;
 					decisions = await notify({ ...input, onlyChannel, resumeAt }, options, { store, channels });
 				} catch (error) {

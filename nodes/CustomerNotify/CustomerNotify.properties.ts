@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { JOURNEY_TRIGGERS, type JourneyTrigger } from '../../lib/model/triggers';
 import { TEMPLATE_VARIABLES } from '../../lib/templates/variables';
 import { storePathOption } from '../shared/storeOption';
+import { channelsProperty, contactProperties, optOutProperties, quietByDefault, quietHoursKindOptions, senderProperties } from './channels';
 
 /** "customer (firstName, name); order (number, …); …": every documented variable, from the library's own list. */
 const templateVariables = Object.entries(
@@ -42,52 +43,9 @@ export const customerNotifyProperties: INodeProperties[] = [
 		],
 		default: 'send',
 	},
-	{
-		displayName: 'Channels',
-		name: 'channels',
-		type: 'multiOptions',
-		noDataExpression: true,
-		options: [
-			{ name: 'Email (SMTP)', value: 'email' },
-			{ name: 'SMS (Twilio)', value: 'sms' },
-		],
-		default: ['email', 'sms'],
-		description:
-			'Channels this node may use; each asks for its own credential (SMTP for email, Twilio for SMS). Each customer gets the ones they chose, among these.',
-	},
-	{
-		displayName: 'Email From',
-		name: 'emailFrom',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Acme Shop <orders@acme.example>',
-		description: 'The sender customers see: an address your SMTP server may send as, optionally with a name',
-		displayOptions: { show: { channels: ['email'] } },
-	},
-	{
-		displayName: 'SMS From',
-		name: 'smsFrom',
-		type: 'string',
-		default: '',
-		placeholder: '+15005550006',
-		description: 'Your Twilio number in E.164 (+ and country code) to send from. Leave empty only when a Messaging Service SID is set under Settings.',
-		displayOptions: { show: { channels: ['sms'] } },
-	},
-	{
-		displayName: 'Recipient Email',
-		name: 'recipientEmail',
-		type: 'string',
-		default: '={{ $json.customer?.email }}',
-		description: "Where email goes. Default: `customer.email`, which the trackers' events, Order Lookup and the Order Event Trigger all give.",
-	},
-	{
-		displayName: 'Recipient Phone',
-		name: 'recipientPhone',
-		type: 'string',
-		default: '={{ $json.customer?.phone }}',
-		description: 'Where SMS goes. Default: `customer.phone` on the item; a number without a country code is read with the Default Country under Settings.',
-	},
+	channelsProperty(),
+	...senderProperties(),
+	...contactProperties(),
 	{
 		displayName: 'Channel Preference',
 		name: 'preference',
@@ -104,20 +62,7 @@ export const customerNotifyProperties: INodeProperties[] = [
 		placeholder: 'Europe/Berlin',
 		description: "IANA zone for quiet hours. Default: `customer.timeZone` (Order Lookup derives it from the shipping address). Empty: the Default Time Zone under Settings.",
 	},
-	{
-		displayName: 'Email Opted Out',
-		name: 'emailOptOut',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the customer withdrew consent to email. `customer.emailOptOut: true` on the item counts too.',
-	},
-	{
-		displayName: 'SMS Opted Out',
-		name: 'smsOptOut',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the customer withdrew consent to SMS. `customer.smsOptOut: true` on the item counts too.',
-	},
+	...optOutProperties(),
 	{
 		displayName: 'Quiet Hours',
 		name: 'quietHours',
@@ -130,11 +75,9 @@ export const customerNotifyProperties: INodeProperties[] = [
 				displayName: 'Apply To',
 				name: 'channels',
 				type: 'multiOptions',
-				options: [
-					{ name: 'Email', value: 'email' },
-					{ name: 'SMS', value: 'sms' },
-				],
-				default: ['sms'],
+				options: quietHoursKindOptions(),
+				// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-multi-options -- an array, read from the registry
+				default: quietByDefault(),
 			},
 			{ displayName: 'Enabled', name: 'enabled', type: 'boolean', default: true, description: 'Whether to hold messages during quiet hours' },
 			{ displayName: 'End', name: 'end', type: 'string', default: '08:00', placeholder: 'HH:mm' },

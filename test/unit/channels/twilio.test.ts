@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { createTwilioChannel, twilioBasicAuthHttp } from '../../../lib/channels/twilio';
 import { ChannelError, type OutgoingMessage } from '../../../lib/channels/types';
-import { axiosHttp } from '../../../lib/http-axios';
+import { axiosHttp } from '../../../lib/http/axios';
 import { startTwilioStandin, type TwilioStandin } from '../../../scripts/standins/twilio';
 
 const ACCOUNT_SID = `AC${'0123456789abcdef'.repeat(2)}`;

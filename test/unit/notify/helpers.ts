@@ -6,6 +6,8 @@ import { MemoryStore } from '../../../lib/store/memory';
 export class RecordingChannel implements Channel {
 	readonly sent: OutgoingMessage[] = [];
 	failWith?: unknown;
+	/** A provider's opt-out mapping, e.g. the real Twilio channel's (see policy.test.ts). */
+	optOutReason?: Channel['optOutReason'];
 
 	constructor(readonly id: string) {}
 

@@ -1,3 +1,4 @@
+import { createTwilioChannel } from '../../../lib/channels/twilio';
 import { ChannelError } from '../../../lib/channels/types';
 import { notify, parseNotifyInput } from '../../../lib/notify';
 import { FULL_RECIPIENT, makeInput, setup } from './helpers';
@@ -66,6 +67,8 @@ describe('notify: sending', () => {
 
 	it("Twilio's 21610 (the customer replied STOP) is an opt-out: suppressed with the reason, not a failure", async () => {
 		const { run, sms } = setup();
+		// The opt-out mapping is the Twilio provider's own; a channel without one fails instead.
+		sms.optOutReason = createTwilioChannel({ accountSid: 'AC1', from: '+15005550006', http: async () => ({ status: 201, headers: {}, body: {} }) }).optOutReason;
 		sms.failWith = new ChannelError('sms', 'Twilio refused the message: Attempt to send to unsubscribed recipient', {
 			httpStatus: 400,
 			providerCode: 21610,

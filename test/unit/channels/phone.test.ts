@@ -1,4 +1,4 @@
-import { toE164 } from '../../../lib/notify/phone';
+import { toE164 } from '../../../lib/channels/kinds/phone';
 
 describe('toE164', () => {
 	it('normalizes an international number with spaces and punctuation', () => {
