@@ -80,6 +80,9 @@ export interface ChannelKind {
 	templateParts: readonly string[];
 	/** Whether quiet hours hold it unless the node says otherwise (an email at night wakes nobody). */
 	quietByDefault: boolean;
+	/** How the preference page names it to the customer: 'text message', with a hint under the choice. */
+	customerName: string;
+	customerHint: string;
 	/**
 	 * How the Customer Notify node asks for the kind's sender, address and opt-out. The names are
 	 * saved in workflows: never rename one. The address defaults to `customer.<contactField>`.

@@ -72,8 +72,11 @@ export const EventCustomerSchema = z
 		email: z.string().optional(),
 		phone: z.string().optional(),
 		locale: z.string().optional(),
-		/** The customer's channel choice, where the provider carries it (AfterShip custom field). */
-		preference: z.enum(['email', 'sms', 'both', 'none']).optional(),
+		/**
+		 * The customer's channel choice, where the provider carries it (AfterShip custom field): a
+		 * channel kind, 'both' or 'none'. Adapters keep only known choices (lib/channels/registry.ts).
+		 */
+		preference: z.string().min(1).optional(),
 		/** IANA time zone for quiet hours, where the provider carries it. */
 		timeZone: z.string().optional(),
 	})

@@ -1,4 +1,5 @@
-import type { Preference } from '../notify/types';
+import { channelKinds } from '../channels/registry';
+import type { Preference } from '../model/preferences';
 import type { StoredPreference } from '../store/types';
 
 /** Languages a customer can choose for their updates: code → the language's own name. */
@@ -11,19 +12,27 @@ export const PREFERENCE_LANGUAGES: Readonly<Record<string, string>> = {
 	nl: 'Nederlands',
 };
 
-const CHOICES: ReadonlyArray<{ value: Preference; label: string; hint: string }> = [
-	{ value: 'email', label: 'Email', hint: 'Updates to your email address' },
-	{ value: 'sms', label: 'Text message', hint: 'Updates by SMS to your phone' },
-	{ value: 'both', label: 'Both', hint: 'Email and text message' },
-	{ value: 'none', label: 'No updates', hint: 'We will not send delivery updates' },
-];
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-const CONFIRMED: Record<Preference, string> = {
-	email: 'We will send your delivery updates by email.',
-	sms: 'We will send your delivery updates by text message.',
-	both: 'We will send your delivery updates by email and text message.',
-	none: 'We will not send you delivery updates for now. You can change this with the same link.',
-};
+/** Each channel kind in the customer's words, then both and none: "Email", "Text message", "Both", "No updates". */
+function choices(): Array<{ value: Preference; label: string; hint: string }> {
+	const kinds = channelKinds();
+	return [
+		...kinds.map((kind) => ({ value: kind.id, label: capitalized(kind.customerName), hint: kind.customerHint })),
+		{ value: 'both', label: 'Both', hint: capitalized(kinds.map((kind) => kind.customerName).join(' and ')) },
+		{ value: 'none', label: 'No updates', hint: 'We will not send delivery updates' },
+	];
+}
+
+const NO_UPDATES = 'We will not send you delivery updates for now. You can change this with the same link.';
+
+/** "We will send your delivery updates by text message.": what a saved choice means, in words. */
+function confirmed(preference: Preference): string {
+	const kinds = channelKinds();
+	const chosen = preference === 'both' ? kinds : kinds.filter((kind) => kind.id === preference);
+	if (chosen.length === 0) return NO_UPDATES;
+	return `We will send your delivery updates by ${chosen.map((kind) => kind.customerName).join(' and ')}.`;
+}
 
 /** Escapes text and attribute values: every value on these pages goes through here. */
 export function escapeHtml(value: unknown): string {
@@ -82,7 +91,7 @@ export function renderPreferencePage(page: PreferenceFormPage): string {
 				.map((e) => `<li>${escapeHtml(e.message)}</li>`)
 				.join('')}</ul></div>`
 		: '';
-	const choices = CHOICES.map(
+	const choiceList = choices().map(
 		// The label is the name ("Text message"), the hint its description: screen readers say both, apart.
 		(c) => `<div class="choice"><input type="radio" id="channel-${c.value}" name="channel" value="${c.value}" aria-describedby="hint-${c.value}"${
 			page.current?.channel === c.value ? ' checked' : ''
@@ -97,7 +106,7 @@ export function renderPreferencePage(page: PreferenceFormPage): string {
 ${errors}<form method="post" action="${escapeHtml(page.action)}">
 <fieldset${channelError ? ' aria-invalid="true" aria-describedby="form-errors"' : ''}>
 <legend>Delivery updates by</legend>
-${choices}
+${choiceList}
 </fieldset>
 <label class="field" for="language">Language</label>
 <select id="language" name="language"${languageError ? ' aria-invalid="true" aria-describedby="form-errors"' : ''}>${languages}</select>
@@ -110,7 +119,7 @@ ${choices}
 export function renderConfirmationPage(page: { orderNumber: string; preference: Pick<StoredPreference, 'channel' | 'language'>; brandName?: string }): string {
 	const language = page.preference.language ? PREFERENCE_LANGUAGES[page.preference.language] : undefined;
 	const body = `<h1 role="status">Thank you, your choice is saved</h1>
-<p>${escapeHtml((CONFIRMED as Record<string, string>)[page.preference.channel] ?? CONFIRMED.none)}</p>
+<p>${escapeHtml(confirmed(page.preference.channel))}</p>
 ${language ? `<p>Language: ${escapeHtml(language)}</p>` : ''}<p>Order ${escapeHtml(page.orderNumber)}. It applies from the next update on.</p>`;
 	return layout('Choice saved', body, page.brandName);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPreference } from '../channels/registry';
 import type { EventCustomer, Location, ShipmentEvent } from '../model/event';
 import { mapAftershipStatus } from './aftership-subtags';
 import {
@@ -152,8 +153,6 @@ function destinationOf(tracking: Tracking): Location | undefined {
 	});
 }
 
-const PREFERENCES = ['email', 'sms', 'both', 'none'] as const;
-
 /**
  * Merchants keep what AfterShip has no field for in the tracking's custom fields; these two names
  * are read (README "AfterShip custom fields"): `notification_preference` and `time_zone`.
@@ -162,7 +161,7 @@ function customFieldsOf(tracking: Tracking): Pick<EventCustomer, 'preference' | 
 	const fields = tracking.custom_fields ?? {};
 	const preference = typeof fields.notification_preference === 'string' ? fields.notification_preference.toLowerCase() : '';
 	return {
-		preference: (PREFERENCES as readonly string[]).includes(preference) ? (preference as EventCustomer['preference']) : undefined,
+		preference: isPreference(preference) ? preference : undefined,
 		timeZone: typeof fields.time_zone === 'string' && fields.time_zone ? fields.time_zone : undefined,
 	};
 }

@@ -18,6 +18,8 @@ export const emailKind: ChannelKind = {
 	templateFormat: 'email',
 	templateParts: ['subject', 'html', 'text'],
 	quietByDefault: false,
+	customerName: 'email',
+	customerHint: 'Updates to your email address',
 	node: {
 		from: {
 			name: 'emailFrom',

@@ -15,6 +15,8 @@ export const smsKind: ChannelKind = {
 	templateFormat: 'sms',
 	templateParts: ['sms'],
 	quietByDefault: true,
+	customerName: 'text message',
+	customerHint: 'Updates by SMS to your phone',
 	node: {
 		from: {
 			name: 'smsFrom',

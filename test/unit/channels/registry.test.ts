@@ -12,6 +12,7 @@ import {
 import { redactEmailAddresses, redactPhoneNumbers } from '../../../lib/channels/redact';
 import type { ChannelKind, ChannelProvider } from '../../../lib/channels/types';
 import { chooseChannels, notify } from '../../../lib/notify';
+import { renderConfirmationPage, renderPreferencePage } from '../../../lib/preferences/page';
 import { MemoryStore } from '../../../lib/store/memory';
 import { MIDDAY, RecordingChannel, makeInput } from '../notify/helpers';
 
@@ -27,6 +28,8 @@ const pushKind: ChannelKind = {
 	templateFormat: 'sms',
 	templateParts: ['sms'],
 	quietByDefault: true,
+	customerName: 'push notification',
+	customerHint: 'Updates in our app',
 	node: {
 		from: { name: 'pushFrom', displayName: 'Push From', placeholder: 'Acme', description: 'The app name' },
 		contact: { name: 'recipientDeviceToken', displayName: 'Recipient Device Token', description: 'Where push goes' },
@@ -108,6 +111,11 @@ describe('channel registry', () => {
 		const [decision] = await notify(makeInput({ recipient }), { now: MIDDAY, quietHours: { enabled: false } }, { store, channels });
 		expect(decision).toMatchObject({ channel: 'test-push', status: 'sent', to: 'fcm-token-0001' });
 		expect(pushSent.sent[0].text).toMatch(/#1001/);
+		// The customer's preference page offers it and confirms it in their words.
+		const page = renderPreferencePage({ orderNumber: '1001', action: '?o=1' });
+		expect(page).toContain('value="test-push"');
+		expect(page).toContain('Push notification');
+		expect(renderConfirmationPage({ orderNumber: '1001', preference: { channel: 'test-push' } })).toContain('by push notification.');
 		const [missing] = await notify(makeInput({ recipient, shipmentKey: 'ups:OTHER' }), { now: MIDDAY }, { store, channels: {} });
 		expect(missing).toMatchObject({ status: 'failed', reasonCode: 'channel_not_configured', reason: 'No push channel is configured: enable push and add a Test FCM credential' });
 	});

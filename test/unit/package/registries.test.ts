@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { NodeHelpers, type ICredentialType, type INode, type INodeParameters, type INodePropertyOptions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { listAggregators } from '../../../lib/aggregators/registry';
+import { channelKindIds, channelProviders } from '../../../lib/channels/registry';
 import { listCarriers } from '../../../lib/carriers/registry';
 import { listOrderSources } from '../../../lib/orders/registry';
 import { listOrderWebhookProviders, OrderJourneyEventSchema } from '../../../lib/orders/webhooks';
@@ -119,6 +120,16 @@ const KINDS: Kind[] = [
 		fixtures: (id) => hasFile(`test/unit/orders/webhooks/${id}.test.ts`) && files(`test/fixtures/orders/webhooks/${id}`).length > 0,
 		readmeRows: ['Order Event Trigger'],
 	},
+	// Channel providers, one kind of adapter per channel kind: each kind has its own provider choice.
+	...channelKindIds().map(
+		(channel): Kind => ({
+			kind: `${channel} channel provider`,
+			adapters: channelProviders(channel),
+			uses: [{ node: 'CustomerNotify', selector: `${channel}Provider`, with: { mode: 'send', channels: [channel] } }],
+			fixtures: (id) => hasFile(`test/unit/channels/${id}.test.ts`),
+			readmeRows: ['Customer Notify'],
+		}),
+	),
 ];
 
 const optionValues = (description: INodeTypeDescription, selector: string) => {
