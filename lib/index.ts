@@ -34,8 +34,9 @@ export { carrierDisplayName } from './model/carriers';
 // Tracking providers: verify, normalize, ingest.
 export { normalize, verifyWebhook } from './normalize';
 export { getProvider, listProviders } from './providers/registry';
-export { contentKey } from './providers/common';
-export { PayloadError, type WebhookProvider, type WebhookSecrets } from './providers/types';
+export { contentKey } from './model/build';
+export { type WebhookProvider, type WebhookSecrets } from './providers/types';
+export { PayloadError } from './model/errors';
 export { DEDUPE_TTL_MS, dropSeen, ingestWebhook, type IngestResult } from './ingest';
 
 // The classifier.

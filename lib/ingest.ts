@@ -1,7 +1,8 @@
 import type { ShipmentEvent } from './model/event';
 import { getProvider } from './providers/registry';
-import { contentKey } from './providers/common';
-import { PayloadError, type Headers, type WebhookSecrets } from './providers/types';
+import { contentKey } from './model/build';
+import { type Headers, type WebhookSecrets } from './providers/types';
+import { PayloadError } from './model/errors';
 import type { Store } from './store/types';
 import { now as clockNow } from './clock';
 

@@ -3,7 +3,7 @@ import { CarrierError } from '../carriers/types';
 import type { HttpResponse } from '../http';
 import type { ShipmentEvent } from '../model/event';
 import { aftershipTrackingEvent } from '../providers/aftership';
-import { compact } from '../providers/common';
+import { compact } from '../model/build';
 import {
 	apiKey,
 	baseUrl,

@@ -2,7 +2,7 @@ import { errorFromStatus, malformed, send } from '../carriers/responses';
 import { CarrierError } from '../carriers/types';
 import type { HttpRequest, HttpResponse } from '../http';
 import type { ShipmentEvent } from '../model/event';
-import { PayloadError } from '../providers/types';
+import { PayloadError } from '../model/errors';
 import type { AggregatorContext, TrackingRef } from './types';
 
 /** The credential's base URL without a trailing slash, else the provider's default. */

@@ -2,7 +2,7 @@ import { malformed } from '../carriers/responses';
 import { CarrierError } from '../carriers/types';
 import type { HttpResponse } from '../http';
 import type { ShipmentEvent } from '../model/event';
-import { compact } from '../providers/common';
+import { compact } from '../model/build';
 import { easypostTrackerEvent } from '../providers/easypost';
 import {
 	apiKey,

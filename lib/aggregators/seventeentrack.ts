@@ -2,7 +2,7 @@ import { malformed } from '../carriers/responses';
 import { CarrierError, type CarrierErrorCode } from '../carriers/types';
 import type { HttpResponse } from '../http';
 import type { ShipmentEvent } from '../model/event';
-import { compact } from '../providers/common';
+import { compact } from '../model/build';
 import { SEVENTEENTRACK_CARRIERS, seventeenTrackEvent } from '../providers/seventeentrack';
 import { apiKey, baseUrl, call, carrierAndNumber, failure, isObject, missingRef, ok, requireObject, toEventOrMalformed } from './common';
 import type { AggregatorClient, AggregatorContext, StartTrackingInput, TrackingRef } from './types';

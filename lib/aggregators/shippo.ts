@@ -1,7 +1,7 @@
 import { CarrierError } from '../carriers/types';
 import type { HttpResponse } from '../http';
 import type { ShipmentEvent } from '../model/event';
-import { compact } from '../providers/common';
+import { compact } from '../model/build';
 import { shippoTrackEvent } from '../providers/shippo';
 import {
 	apiKey,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HttpResponse } from '../http';
 import type { Location, ShipmentEvent } from '../model/event';
-import { compact, compactOrUndefined, eventId, opt, toDateOrDateTime, toIsoDateTime } from '../providers/common';
+import { compact, compactOrUndefined, eventId, opt, toDateOrDateTime, toIsoDateTime } from '../model/build';
 import { mapDhlStatus } from './dhl-status';
 import { errorFromStatus, malformed, send } from './responses';
 import { CarrierError, type CarrierAdapter, type CarrierContext, type TrackResult } from './types';

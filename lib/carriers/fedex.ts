@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HttpResponse } from '../http';
 import type { Location, ShipmentEvent } from '../model/event';
-import { compact, compactOrUndefined, eventId, opt, toDateOrDateTime, toIsoDateTime } from '../providers/common';
+import { compact, compactOrUndefined, eventId, opt, toDateOrDateTime, toIsoDateTime } from '../model/build';
 import { mapFedexStatus } from './fedex-status';
 import { testGrant, withAccessToken, type ClientCredentialsGrant } from './oauth';
 import { errorFromStatus, malformed, send } from './responses';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { HttpResponse } from '../http';
 import type { Location, ShipmentEvent } from '../model/event';
-import { compact, compactOrUndefined, eventId, fieldPath, opt, toIsoDateTime } from '../providers/common';
+import { compact, compactOrUndefined, eventId, fieldPath, opt, toIsoDateTime } from '../model/build';
 import { testGrant, withAccessToken, type ClientCredentialsGrant } from './oauth';
 import { asResult, errorFromStatus, malformed, oneAtATime, send } from './responses';
 import { CarrierError, type CarrierAdapter, type CarrierContext, type TrackResult } from './types';

@@ -5,7 +5,7 @@ import type { ShipmentEvent } from '../model/event';
 import { shipmentKey, type ShipmentContext, type ShipmentState, type Store } from '../store/types';
 import { now as clockNow } from '../clock';
 import { countryAlpha2, regionCode } from '../calendar/countries';
-import { timeZoneFor } from '../orders/timezones';
+import { timeZoneFor } from '../calendar/timezones';
 
 export interface AssessOptions {
 	promisedDate?: string;

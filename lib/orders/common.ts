@@ -1,7 +1,7 @@
 import type { ZodTypeAny, infer as ZodInfer } from 'zod';
-import { backoffDelay, parseRetryAfter } from '../channels/retry';
+import { backoffDelay, parseRetryAfter } from '../http/retry';
 import type { HttpRequest, HttpResponse } from '../http';
-import { toPayloadError } from '../providers/common';
+import { toPayloadError } from '../model/build';
 import { OrderSourceError, type OrderSourceContext } from './types';
 
 const DEFAULT_ATTEMPTS = 4;

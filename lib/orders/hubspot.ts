@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { HttpResponse } from '../http';
 import { isPreference } from '../channels/registry';
 import type { Preference } from '../model/preferences';
-import { compact } from '../providers/common';
+import { compact } from '../model/build';
 import { clean, enc, failure, isObject, missingRef, parseAs, requireCredential, sendThrottled } from './common';
 import type { OrderContext, OrderCustomer } from './model';
 import type { OrderRef, OrderSource, OrderSourceContext } from './types';

@@ -1,6 +1,6 @@
 import type { ZodTypeAny, infer as ZodInfer } from 'zod';
 import type { HttpResponse } from '../http';
-import { compact, compactOrUndefined, toDateOrDateTime, toIsoDateTime } from '../providers/common';
+import { compact, compactOrUndefined, toDateOrDateTime, toIsoDateTime } from '../model/build';
 import { clean, daysAgo, failure, isObject, malformed, missingRef, parseAs, requireCredential, sendThrottled } from './common';
 import { CONSENT_STATES, OrderContextSchema, type ConsentState, type OrderContext, type OrderCustomer, type OrderFulfillment } from './model';
 import {
@@ -14,7 +14,7 @@ import {
 	type ShopifyCustomerNode,
 	type ShopifyOrderNode,
 } from './shopify-schema';
-import { timeZoneFor } from './timezones';
+import { timeZoneFor } from '../calendar/timezones';
 import { OrderSourceError, type OrderRef, type OrderSource, type OrderSourceContext } from './types';
 
 /**

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { HttpRequest, HttpResponse } from '../http';
-import { compact, compactOrUndefined, fromUnixSeconds, toIsoDateTime } from '../providers/common';
+import { compact, compactOrUndefined, fromUnixSeconds, toIsoDateTime } from '../model/build';
 import { clean, daysAgo, enc, failure, isObject, missingRef, parseAs, requireCredential, sendThrottled } from './common';
 import { OrderContextSchema, type OrderContext, type OrderFulfillment } from './model';
-import { timeZoneFor } from './timezones';
+import { timeZoneFor } from '../calendar/timezones';
 import { OrderSourceError, type OrderRef, type OrderSource, type OrderSourceContext } from './types';
 
 const ID = 'woocommerce';

@@ -1,4 +1,4 @@
-import { contentKey } from '../providers/common';
+import { contentKey } from '../model/build';
 import type { ShipmentEvent } from '../model/event';
 import { CarrierError, type CarrierAdapter, type CarrierContext, type TrackResult } from '../carriers/types';
 import type { WatchedShipment, WatchList } from '../store/types';

@@ -2,21 +2,10 @@ import { z } from 'zod';
 import { isPreference } from '../channels/registry';
 import type { EventCustomer, Location, ShipmentEvent } from '../model/event';
 import { mapAftershipStatus } from './aftership-subtags';
-import {
-	compact,
-	compactOrUndefined,
-	constantTimeEqual,
-	eventId,
-	fromUnixSeconds,
-	headerValue,
-	hmacSha256,
-	normalizeCarrier,
-	opt,
-	toDateOrDateTime,
-	toIsoDateTime,
-	parseWith,
-} from './common';
-import { PayloadError, type Headers, type WebhookProvider, type WebhookSecrets } from './types';
+import { constantTimeEqual, headerValue, hmacSha256, normalizeCarrier } from './common';
+import { compact, compactOrUndefined, eventId, fromUnixSeconds, opt, toDateOrDateTime, toIsoDateTime, parseWith } from '../model/build';
+import { type Headers, type WebhookProvider, type WebhookSecrets } from './types';
+import { PayloadError } from '../model/errors';
 
 const PROVIDER = 'aftership';
 const SIGNATURE_HEADER = 'aftership-hmac-sha256';

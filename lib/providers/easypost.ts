@@ -1,20 +1,10 @@
 import { z } from 'zod';
 import type { Location, ShipmentEvent } from '../model/event';
-import {
-	compact,
-	compactOrUndefined,
-	constantTimeEqual,
-	eventId,
-	headerValue,
-	hmacSha256,
-	normalizeCarrier,
-	opt,
-	toDateOrDateTime,
-	toIsoDateTime,
-	parseWith,
-} from './common';
+import { constantTimeEqual, headerValue, hmacSha256, normalizeCarrier } from './common';
+import { compact, compactOrUndefined, eventId, opt, toDateOrDateTime, toIsoDateTime, parseWith } from '../model/build';
 import { mapEasypostStatus } from './easypost-status';
-import { PayloadError, type Headers, type WebhookProvider, type WebhookSecrets } from './types';
+import { type Headers, type WebhookProvider, type WebhookSecrets } from './types';
+import { PayloadError } from '../model/errors';
 
 const PROVIDER = 'easypost';
 const SIGNATURE_HEADER = 'x-hmac-signature';

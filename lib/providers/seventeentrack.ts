@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Location, ShipmentEvent } from '../model/event';
-import {
-	compact,
-	compactOrUndefined,
-	constantTimeEqual,
-	eventId,
-	headerValue,
-	normalizeCarrier,
-	opt,
-	parseWith,
-	toDateOrDateTime,
-	toIsoDateTime,
-} from './common';
+import { constantTimeEqual, headerValue, normalizeCarrier } from './common';
+import { compact, compactOrUndefined, eventId, opt, parseWith, toDateOrDateTime, toIsoDateTime } from '../model/build';
 import { mapSeventeenTrackStatus } from './seventeentrack-status';
-import { PayloadError, type Headers, type WebhookProvider, type WebhookSecrets } from './types';
+import { type Headers, type WebhookProvider, type WebhookSecrets } from './types';
+import { PayloadError } from '../model/errors';
 
 const PROVIDER = 'seventeentrack';
 const SIGNATURE_HEADER = 'sign';

@@ -1,20 +1,10 @@
 import { z } from 'zod';
 import type { Location, ShipmentEvent } from '../model/event';
-import {
-	compact,
-	compactOrUndefined,
-	constantTimeEqual,
-	eventId,
-	headerValue,
-	hmacSha256,
-	normalizeCarrier,
-	opt,
-	parseWith,
-	toDateOrDateTime,
-	toIsoDateTime,
-} from './common';
+import { constantTimeEqual, headerValue, hmacSha256, normalizeCarrier } from './common';
+import { compact, compactOrUndefined, eventId, opt, parseWith, toDateOrDateTime, toIsoDateTime } from '../model/build';
 import { mapShippoStatus } from './shippo-status';
-import { PayloadError, type Headers, type WebhookProvider, type WebhookSecrets } from './types';
+import { type Headers, type WebhookProvider, type WebhookSecrets } from './types';
+import { PayloadError } from '../model/errors';
 
 const PROVIDER = 'shippo';
 /** Shippo's HMAC header, `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. */

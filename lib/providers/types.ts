@@ -1,5 +1,7 @@
 import type { ShipmentEvent } from '../model/event';
 
+// PayloadError moved to lib/model/errors.ts (adapters of every area throw it).
+
 export type Headers = Record<string, string | string[] | undefined>;
 
 /** The secret(s) a provider signs webhook deliveries with. */
@@ -37,17 +39,4 @@ export interface WebhookProvider {
 	 * change (e.g. a test ping).
 	 */
 	normalize(payload: unknown): ShipmentEvent[];
-}
-
-/** A webhook body that is not the provider's shape. Its message never quotes payload values. */
-export class PayloadError extends Error {
-	constructor(
-		readonly provider: string,
-		/** Dotted path of the offending field, e.g. "msg.tracking_number". */
-		readonly field: string,
-		message: string,
-	) {
-		super(`${provider} payload: ${field}: ${message}`);
-		this.name = 'PayloadError';
-	}
 }

@@ -4,7 +4,7 @@ import { CarrierError } from '../../lib/carriers/types';
 import { ChannelError } from '../../lib/channels/types';
 import { InvalidEventError } from '../../lib/model/readEvent';
 import { OrderSourceError } from '../../lib/orders/types';
-import { PayloadError } from '../../lib/providers/types';
+import { PayloadError } from '../../lib/model/errors';
 
 /** What every action node puts under `error` on continue-on-fail: the library's words, never customer data. */
 export interface BoundaryError {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { JourneyTrigger } from '../../model/triggers';
-import { compact, compactOrUndefined, constantTimeEqual, hmacSha256, toIsoDateTime } from '../../providers/common';
+import { constantTimeEqual, hmacSha256 } from '../../providers/common';
+import { compact, compactOrUndefined, toIsoDateTime } from '../../model/build';
 import { OrderJourneyEventSchema, type OrderJourneyEvent, type OrderWebhookSource } from './types';
 
 /** Platform ids arrive as JSON numbers (Shopify, WooCommerce) or strings; both become strings. */

@@ -1,6 +1,7 @@
 import { now as clockNow } from '../../clock';
 import { DEDUPE_TTL_MS } from '../../ingest';
-import { PayloadError, type Headers } from '../../providers/types';
+import { type Headers } from '../../providers/types';
+import { PayloadError } from '../../model/errors';
 import type { Store } from '../../store/types';
 import { getOrderWebhookProvider } from './registry';
 import type { OrderJourneyEvent } from './types';

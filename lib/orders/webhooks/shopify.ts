@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { compactOrUndefined, headerValue, opt, parseWith } from '../../providers/common';
+import { headerValue } from '../../providers/common';
+import { compactOrUndefined, opt, parseWith } from '../../model/build';
 import type { Headers } from '../../providers/types';
 import {
 	base64HmacMatches,

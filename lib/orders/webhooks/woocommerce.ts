@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { JourneyTrigger } from '../../model/triggers';
-import { compactOrUndefined, headerValue, opt, parseWith } from '../../providers/common';
-import { PayloadError, type Headers } from '../../providers/types';
+import { headerValue } from '../../providers/common';
+import { compactOrUndefined, opt, parseWith } from '../../model/build';
+import { type Headers } from '../../providers/types';
+import { PayloadError } from '../../model/errors';
 import {
 	base64HmacMatches,
 	clean,

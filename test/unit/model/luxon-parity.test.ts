@@ -4,7 +4,7 @@ import { carrierDays } from '../../../lib/calendar/carriers';
 import { countryAlpha2, regionCode } from '../../../lib/calendar/countries';
 import { publicHolidays } from '../../../lib/calendar/holidays';
 import { calendarDate, daysBetween, instant, nextDay, spokenDate, today } from '../../../lib/classifier/dates';
-import { compact, toDateOrDateTime, toIsoDateTime } from '../../../lib/providers/common';
+import { compact, toDateOrDateTime, toIsoDateTime } from '../../../lib/model/build';
 
 // The integer-day fast paths must answer exactly as the luxon code they replaced: ids and content
 // keys hash the normalized strings. The `luxon*` functions below are that code, kept as reference.

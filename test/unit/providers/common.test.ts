@@ -1,12 +1,6 @@
 import type { ShipmentEvent } from '../../../lib/model/event';
-import {
-	constantTimeEqual,
-	contentKey,
-	fromUnixSeconds,
-	normalizeCarrier,
-	toDateOrDateTime,
-	toIsoDateTime,
-} from '../../../lib/providers/common';
+import { constantTimeEqual, normalizeCarrier } from '../../../lib/providers/common';
+import { contentKey, fromUnixSeconds, toDateOrDateTime, toIsoDateTime } from '../../../lib/model/build';
 import { aftership } from '../../../lib/providers/aftership';
 import { easypost } from '../../../lib/providers/easypost';
 import { fixture } from './load-fixture';

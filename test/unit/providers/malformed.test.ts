@@ -1,5 +1,5 @@
 import { normalize } from '../../../lib/normalize';
-import { PayloadError } from '../../../lib/providers/types';
+import { PayloadError } from '../../../lib/model/errors';
 import { fixture } from './load-fixture';
 
 /** Every customer value in the fixtures, none of which may appear in an error message. */

@@ -1,6 +1,6 @@
 import { ShipmentEventSchema } from '../../../lib/model/event';
 import { normalize } from '../../../lib/normalize';
-import { contentKey } from '../../../lib/providers/common';
+import { contentKey } from '../../../lib/model/build';
 import { getProvider, listProviders } from '../../../lib/providers/registry';
 import { aftershipCorpus } from '../../fixtures/corpus';
 import { fixture } from './load-fixture';

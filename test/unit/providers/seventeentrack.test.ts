@@ -5,7 +5,7 @@ import { ShipmentEventSchema, type ShipmentEvent } from '../../../lib/model/even
 import { normalize, verifyWebhook } from '../../../lib/normalize';
 import { seventeentrack, seventeenTrackEvent } from '../../../lib/providers/seventeentrack';
 import { SEVENTEENTRACK_STATUSES, SEVENTEENTRACK_SUB_STATUSES } from '../../../lib/providers/seventeentrack-status';
-import { PayloadError } from '../../../lib/providers/types';
+import { PayloadError } from '../../../lib/model/errors';
 
 const KEY = '7F3A9C2E1B5D4F60A8C7E6D5B4A39281';
 const raw = (name: string): Buffer => readFileSync(join(__dirname, '..', '..', 'fixtures', 'seventeentrack', `${name}.json`));

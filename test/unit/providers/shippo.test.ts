@@ -5,7 +5,7 @@ import { ShipmentEventSchema, type ShipmentEvent } from '../../../lib/model/even
 import { normalize, verifyWebhook } from '../../../lib/normalize';
 import { shippo, shippoTrackEvent, SHIPPO_TOKEN_HEADER, withShippoQueryToken } from '../../../lib/providers/shippo';
 import { SHIPPO_STATUSES, SHIPPO_SUBSTATUSES } from '../../../lib/providers/shippo-status';
-import { PayloadError } from '../../../lib/providers/types';
+import { PayloadError } from '../../../lib/model/errors';
 
 const SECRET = 'shippo_whsec_5d4c3b2a19';
 const raw = (name: string): Buffer => readFileSync(join(__dirname, '..', '..', 'fixtures', 'shippo', `${name}.json`));

@@ -1,5 +1,5 @@
 import { shopifyOrders } from '../../../../lib/orders/webhooks/shopify';
-import { PayloadError } from '../../../../lib/providers/types';
+import { PayloadError } from '../../../../lib/model/errors';
 import { PERSONAL, fixture } from './helpers';
 
 const normalize = (topic: string, payload: unknown) => shopifyOrders.normalize(topic, payload);

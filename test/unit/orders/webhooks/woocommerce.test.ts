@@ -1,5 +1,5 @@
 import { woocommerceOrders } from '../../../../lib/orders/webhooks/woocommerce';
-import { PayloadError } from '../../../../lib/providers/types';
+import { PayloadError } from '../../../../lib/model/errors';
 import { PERSONAL, fixture } from './helpers';
 
 const normalize = (topic: string, payload: unknown) => woocommerceOrders.normalize(topic, payload);

@@ -1,4 +1,4 @@
-import { countryAlpha2, regionCode } from '../calendar/countries';
+import { countryAlpha2, regionCode } from './countries';
 
 /**
  * Shipping address → one representative IANA zone, for quiet hours and "today" in messages. Not a
