@@ -76,7 +76,8 @@ export const EventCustomerSchema = z
 		 * The customer's channel choice, where the provider carries it (AfterShip custom field): a
 		 * channel kind, 'both' or 'none'. Adapters keep only known choices (lib/channels/registry.ts).
 		 */
-		preference: z.string().min(1).optional(),
+		// The model knows no kinds (they are registered above it), only that a choice is a lower-case word.
+		preference: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be a channel kind (email, sms, ...), both or none').optional(),
 		/** IANA time zone for quiet hours, where the provider carries it. */
 		timeZone: z.string().optional(),
 	})
