@@ -1,5 +1,5 @@
 import type { HttpFn, HttpRequest, HttpResponse } from '../http';
-import { parseRetryAfter } from '../channels/retry';
+import { parseRetryAfter } from '../http/retry';
 import type { ShipmentEvent } from '../model/event';
 import { CarrierError, type TrackResult } from './types';
 

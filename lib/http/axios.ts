@@ -1,6 +1,6 @@
 import axios from 'axios';
 
-import type { HttpFn, HttpRequest, HttpResponse } from './http';
+import type { HttpFn, HttpRequest, HttpResponse } from '.';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 

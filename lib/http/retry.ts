@@ -1,4 +1,4 @@
-import type { HttpResponse } from '../http';
+import type { HttpResponse } from '.';
 
 export interface RetryOptions {
 	/** Total attempts, the first included. */

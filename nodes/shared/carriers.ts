@@ -11,7 +11,7 @@ import type { AggregatorContext } from '../../lib/aggregators/types';
 import { sharedTokenCache } from '../../lib/carriers/oauth';
 import { getCarrier, listCarriers } from '../../lib/carriers/registry';
 import type { CarrierContext } from '../../lib/carriers/types';
-import { axiosHttp } from '../../lib/http-axios';
+import { axiosHttp } from '../../lib/http/axios';
 import { n8nPlainHttp } from './n8nHttp';
 
 // Read from the registries, in their order (each adapter carries its credentialType too): a carrier

@@ -3,7 +3,7 @@ import { DHL_STATUS_CODES, mapDhlStatus } from '../../../lib/carriers/dhl-status
 import { MemoryTokenCache } from '../../../lib/carriers/oauth';
 import { CarrierError, type CarrierContext, type TrackResult } from '../../../lib/carriers/types';
 import type { HttpFn } from '../../../lib/http';
-import { axiosHttp } from '../../../lib/http-axios';
+import { axiosHttp } from '../../../lib/http/axios';
 import type { ShipmentEvent } from '../../../lib/model/event';
 import { CarrierServer, reply } from './carrierServer';
 import { carrierFixture, failureOf, successEvent } from './adapterTest';

@@ -3,7 +3,7 @@ import { FEDEX_STATUS_CODES, mapFedexStatus } from '../../../lib/carriers/fedex-
 import { MemoryTokenCache } from '../../../lib/carriers/oauth';
 import { CarrierError, type CarrierContext, type TrackResult } from '../../../lib/carriers/types';
 import type { HttpFn } from '../../../lib/http';
-import { axiosHttp } from '../../../lib/http-axios';
+import { axiosHttp } from '../../../lib/http/axios';
 import { SHIPMENT_STATUSES, type ShipmentEvent } from '../../../lib/model/event';
 import { CarrierServer, reply } from './carrierServer';
 import { carrierFixture, failureOf, successEvent } from './adapterTest';

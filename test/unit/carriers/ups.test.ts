@@ -3,7 +3,7 @@ import { CarrierError, type CarrierContext, type TrackResult } from '../../../li
 import { upsAdapter } from '../../../lib/carriers/ups';
 import { mapUpsStatus, UPS_STATUS_TYPES } from '../../../lib/carriers/ups-status';
 import type { HttpFn } from '../../../lib/http';
-import { axiosHttp } from '../../../lib/http-axios';
+import { axiosHttp } from '../../../lib/http/axios';
 import type { ShipmentEvent } from '../../../lib/model/event';
 import { CarrierServer, reply } from './carrierServer';
 import { carrierFixture, failureOf, successEvent } from './adapterTest';

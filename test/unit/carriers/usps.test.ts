@@ -3,7 +3,7 @@ import { CarrierError, type CarrierContext, type TrackResult } from '../../../li
 import { uspsAdapter } from '../../../lib/carriers/usps';
 import { mapUspsStatus, USPS_STATUS_CATEGORIES } from '../../../lib/carriers/usps-status';
 import type { HttpFn } from '../../../lib/http';
-import { axiosHttp } from '../../../lib/http-axios';
+import { axiosHttp } from '../../../lib/http/axios';
 import { SHIPMENT_STATUSES, type ShipmentEvent } from '../../../lib/model/event';
 import { CarrierServer, reply } from './carrierServer';
 import { carrierFixture, failureOf, successEvent } from './adapterTest';

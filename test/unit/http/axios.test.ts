@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 
-import { axiosHttp } from '../../../lib/http-axios';
+import { axiosHttp } from '../../../lib/http/axios';
 
 interface Seen {
 	method?: string;

@@ -1,4 +1,4 @@
-import { backoffDelay, isRetryableStatus, parseRetryAfter, sendWithRetry } from '../../../lib/channels/retry';
+import { backoffDelay, isRetryableStatus, parseRetryAfter, sendWithRetry } from '../../../lib/http/retry';
 import type { HttpResponse } from '../../../lib/http';
 
 const now = new Date('2025-03-04T10:00:00Z');

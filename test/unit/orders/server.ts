@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { axiosHttp } from '../../../lib/http-axios';
+import { axiosHttp } from '../../../lib/http/axios';
 import type { OrderSourceContext } from '../../../lib/orders/types';
 
 export interface Recorded {

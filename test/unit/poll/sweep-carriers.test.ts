@@ -5,7 +5,7 @@ import { MemoryTokenCache } from '../../../lib/carriers/oauth';
 import { fedexAdapter } from '../../../lib/carriers/fedex';
 import type { CarrierContext } from '../../../lib/carriers/types';
 import { upsAdapter } from '../../../lib/carriers/ups';
-import { axiosHttp } from '../../../lib/http-axios';
+import { axiosHttp } from '../../../lib/http/axios';
 import { sweep, type SweepCarrier, type SweepOptions } from '../../../lib/poll/sweep';
 import { MemoryStore } from '../../../lib/store/memory';
 import { shipmentKey } from '../../../lib/store/types';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AggregatorContext } from '../../../lib/aggregators/types';
 import { MemoryTokenCache } from '../../../lib/carriers/oauth';
 import { CarrierError, type CarrierContext } from '../../../lib/carriers/types';
-import { axiosHttp } from '../../../lib/http-axios';
+import { axiosHttp } from '../../../lib/http/axios';
 import { ShipmentEventSchema } from '../../../lib/model/event';
 import { MemoryStore } from '../../../lib/store/memory';
 import { openSqliteStore } from '../../../lib/store/sqlite';
