@@ -17,7 +17,7 @@ export interface SendResult {
 }
 
 /**
- * One file per channel implements this and registers in ./registry.ts. Adapters throw ChannelError
+ * What a provider's create() returns (./registry.ts lists the providers). Adapters throw ChannelError
  * for anything the provider refused, carrying the provider's own code and words (never the
  * recipient's address or the message body).
  */
@@ -76,8 +76,6 @@ export interface ChannelKind {
 	checkAddress(raw: string, context: { country?: string }): AddressCheck;
 	/** Which template format renders it (lib/templates: 'email' with subject/html/text, 'sms' one short text). */
 	templateFormat: 'email' | 'sms';
-	/** Template parts a merchant may override for it. */
-	templateParts: readonly string[];
 	/** Whether quiet hours hold it unless the node says otherwise (an email at night wakes nobody). */
 	quietByDefault: boolean;
 	/** How the preference page names it to the customer: 'text message', with a hint under the choice. */

@@ -198,7 +198,7 @@ export function parseNotifyInput(value: unknown): NotifyInput {
 	const { recipient, ...rest } = result.data as NotifyInput;
 	const cleaned: NotifyRecipient = { ...recipient };
 	for (const field of ['timeZone', 'country', 'name', 'locale', ...channelKinds().map((kind) => kind.contactField)]) {
-		if (field in cleaned || typeof cleaned[field] === 'string') cleaned[field] = blankToUndefined(cleaned[field] as string | undefined);
+		if (field in cleaned) cleaned[field] = blankToUndefined(cleaned[field] as string | undefined);
 	}
 	return { ...rest, data: rest.data ?? {}, recipient: cleaned };
 }

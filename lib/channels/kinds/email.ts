@@ -16,7 +16,6 @@ export const emailKind: ChannelKind = {
 		return EMAIL.safeParse(to).success ? { ok: true, to } : { ok: false, reasonCode: 'invalid_email', reason: 'The email address is not valid' };
 	},
 	templateFormat: 'email',
-	templateParts: ['subject', 'html', 'text'],
 	quietByDefault: false,
 	customerName: 'email',
 	customerHint: 'Updates to your email address',

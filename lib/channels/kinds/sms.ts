@@ -13,7 +13,6 @@ export const smsKind: ChannelKind = {
 		return phone.ok ? { ok: true, to: phone.e164 } : { ok: false, reasonCode: 'invalid_phone', reason: phone.reason };
 	},
 	templateFormat: 'sms',
-	templateParts: ['sms'],
 	quietByDefault: true,
 	customerName: 'text message',
 	customerHint: 'Updates by SMS to your phone',

@@ -26,7 +26,6 @@ const pushKind: ChannelKind = {
 	optOutField: 'pushOptOut',
 	checkAddress: (raw) => (/^[A-Za-z0-9:_-]{8,}$/.test(raw.trim()) ? { ok: true, to: raw.trim() } : { ok: false, reasonCode: 'no_contact', reason: 'The device token is not valid' }),
 	templateFormat: 'sms',
-	templateParts: ['sms'],
 	quietByDefault: true,
 	customerName: 'push notification',
 	customerHint: 'Updates in our app',
